@@ -1,0 +1,154 @@
+/* Physical GICv3: distributor and redistributor set-up, SGIs, acknowledge. */
+#include <asm/gicv3.h>
+#include <asm/sysreg.h>
+
+#include "log.h"
+#include "platform.h"
+
+#define GICD_CTLR          0x0000
+#define GICD_TYPER         0x0004
+#define GICD_IGROUPR       0x0080
+#define GICD_ICENABLER     0x0180
+#define GICD_ICPENDR       0x0280
+#define GICD_ICACTIVER     0x0380
+#define GICD_IPRIORITYR    0x0400
+#define GICD_CTLR_RWP      (1u << 31)
+#define GICD_CTLR_ARE      (1u << 4)
+#define GICD_CTLR_ENABLE_G1 (1u << 1)
+#define GICD_CTLR_ENABLE_G0 (1u << 0)
+
+#define GICR_TYPER         0x0008
+#define GICR_WAKER         0x0014
+#define GICR_TYPER_LAST    (1ULL << 4)
+#define GICR_WAKER_PROCESSOR_SLEEP (1u << 1)
+#define GICR_WAKER_CHILDREN_ASLEEP (1u << 2)
+#define GICR_SGI_OFFSET    0x10000
+#define GICR_IGROUPR0      0x0080
+#define GICR_ISENABLER0    0x0100
+#define GICR_ICENABLER0    0x0180
+#define GICR_IPRIORITYR    0x0400
+
+#define DEFAULT_PRIORITY   0xa0
+
+#define ICC_SRE_SRE        (1u << 0)
+#define ICC_SRE_ENABLE     (1u << 3)
+#define ICC_CTLR_EOIMODE   (1u << 1)
+
+static inline uint32_t mmio_read32(uintptr_t addr)
+{
+	return *(volatile uint32_t *)addr;
+}
+
+static inline void mmio_write32(uintptr_t addr, uint32_t value)
+{
+	*(volatile uint32_t *)addr = value;
+}
+
+static inline uint64_t mmio_read64(uintptr_t addr)
+{
+	return *(volatile uint64_t *)addr;
+}
+
+static void wait_distributor_writes(void)
+{
+	while (mmio_read32(platform_gic.gicd_base + GICD_CTLR) & GICD_CTLR_RWP)
+		;
+}
+
+static unsigned spi_lines(void)
+{
+	return 32 * ((mmio_read32(platform_gic.gicd_base + GICD_TYPER) & 0x1f) + 1);
+}
+
+void gicv3_distributor_init(void)
+{
+	uintptr_t d = platform_gic.gicd_base;
+	unsigned lines = spi_lines();
+
+	mmio_write32(d + GICD_CTLR, 0);
+	wait_distributor_writes();
+	for (unsigned intid = GIC_FIRST_SPI; intid < lines; intid += 32) {
+		mmio_write32(d + GICD_IGROUPR + intid / 8, ~0u);
+		mmio_write32(d + GICD_ICENABLER + intid / 8, ~0u);
+		mmio_write32(d + GICD_ICPENDR + intid / 8, ~0u);
+		mmio_write32(d + GICD_ICACTIVER + intid / 8, ~0u);
+	}
+	for (unsigned intid = GIC_FIRST_SPI; intid < lines; intid += 4)
+		mmio_write32(d + GICD_IPRIORITYR + intid, DEFAULT_PRIORITY * 0x01010101u);
+	mmio_write32(d + GICD_CTLR, GICD_CTLR_ARE);
+	wait_distributor_writes();
+	mmio_write32(d + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G0);
+	wait_distributor_writes();
+}
+
+/* Redistributor frames are matched by affinity, not assumed in CPU order. */
+static uintptr_t find_redistributor(uint64_t mpidr)
+{
+	uint64_t affinity = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
+
+	for (uintptr_t frame = platform_gic.gicr_base;; frame += platform_gic.gicr_stride) {
+		uint64_t typer = mmio_read64(frame + GICR_TYPER);
+		if ((typer >> 32) == affinity)
+			return frame;
+		if (typer & GICR_TYPER_LAST)
+			return 0;
+	}
+}
+
+void gicv3_cpu_init(unsigned cpu)
+{
+	uintptr_t rd = find_redistributor(platform.cpu_hw_ids[cpu]);
+
+	if (!rd)
+		panic("no GIC redistributor for CPU %u", cpu);
+	mmio_write32(rd + GICR_WAKER,
+		     mmio_read32(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP);
+	while (mmio_read32(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
+		;
+
+	uintptr_t sgi = rd + GICR_SGI_OFFSET;
+	mmio_write32(sgi + GICR_IGROUPR0, ~0u);
+	mmio_write32(sgi + GICR_ICENABLER0, ~0u);
+	for (unsigned intid = 0; intid < 32; intid += 4)
+		mmio_write32(sgi + GICR_IPRIORITYR + intid, DEFAULT_PRIORITY * 0x01010101u);
+	mmio_write32(sgi + GICR_ISENABLER0, 1u << SGI_KICK);
+
+	write_sysreg(ICC_SRE_EL2, read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE | ICC_SRE_ENABLE);
+	isb();
+	write_sysreg(ICC_PMR_EL1, 0xff);
+	write_sysreg(ICC_CTLR_EL1, ICC_CTLR_EOIMODE);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	isb();
+}
+
+void gicv3_send_sgi(unsigned cpu, unsigned intid)
+{
+	uint64_t mpidr = platform.cpu_hw_ids[cpu];
+	uint64_t aff0 = mpidr & 0xf;
+	uint64_t value = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
+			 (uint64_t)intid << 24 | ((mpidr >> 8) & 0xff) << 16 | (1ULL << aff0);
+
+	dsb(ishst);
+	write_sysreg(ICC_SGI1R_EL1, value);
+	isb();
+}
+
+uint32_t gicv3_acknowledge(void)
+{
+	uint32_t intid = (uint32_t)read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+
+	dsb(sy);
+	return intid;
+}
+
+void gicv3_end_of_interrupt(uint32_t intid)
+{
+	write_sysreg(ICC_EOIR1_EL1, intid);
+	isb();
+}
+
+void gicv3_deactivate(uint32_t intid)
+{
+	write_sysreg(ICC_DIR_EL1, intid);
+	isb();
+}

@@ -1,0 +1,49 @@
+/* An exception taken from the hypervisor itself: a hypervisor bug. Report
+ * everything a developer needs, then stop this CPU; the others go on. */
+#include <asm/esr.h>
+#include <asm/sysreg.h>
+#include <asm/trap_frame.h>
+
+#include "arch.h"
+#include "log.h"
+
+static const char *const exception_classes[EC_COUNT] = {
+	[EC_UNKNOWN] = "unknown reason",
+	[EC_WFX] = "WFI/WFE",
+	[EC_SIMD_FP] = "SIMD/FP access",
+	[EC_ILLEGAL_STATE] = "illegal execution state",
+	[EC_SVC64] = "SVC",
+	[EC_HVC64] = "HVC",
+	[EC_SMC64] = "SMC",
+	[EC_SYS64] = "system register access",
+	[EC_IABT_LOW] = "instruction abort from a lower EL",
+	[EC_IABT_CUR] = "instruction abort",
+	[EC_PC_ALIGN] = "PC alignment fault",
+	[EC_DABT_LOW] = "data abort from a lower EL",
+	[EC_DABT_CUR] = "data abort",
+	[EC_SP_ALIGN] = "SP alignment fault",
+	[EC_SERROR] = "SError",
+	[EC_BRK64] = "BRK",
+};
+
+static const char *const kinds[] = { "synchronous", "IRQ", "FIQ", "SError" };
+
+void handle_hyp_exception(struct trap_frame *f, unsigned kind)
+{
+	uint64_t esr = read_sysreg(esr_el2);
+	const char *ec_name = exception_classes[ESR_EC(esr)];
+
+	log_error("hypervisor fault: %s exception, EC 0x%x (%s)", kinds[kind & 3],
+		  (unsigned)ESR_EC(esr), ec_name ? ec_name : "unnamed");
+	log_raw("  ESR 0x%016lx  FAR 0x%016lx  ELR 0x%016lx  SPSR 0x%016lx",
+		(unsigned long)esr, (unsigned long)read_sysreg(far_el2), (unsigned long)f->elr,
+		(unsigned long)f->spsr);
+	for (unsigned i = 0; i < 30; i += 3)
+		log_raw("  x%-2u 0x%016lx  x%-2u 0x%016lx  x%-2u 0x%016lx", i,
+			(unsigned long)f->x[i], i + 1, (unsigned long)f->x[i + 1], i + 2,
+			(unsigned long)f->x[i + 2]);
+	log_raw("  x30 0x%016lx  SP  0x%016lx", (unsigned long)f->x[30],
+		(unsigned long)((uintptr_t)f + FRAME_SIZE));
+	log_error("CPU %u stopped", arch_cpu_id());
+	arch_cpu_halt();
+}

@@ -1,0 +1,125 @@
+/* SMCCC and PSCI 1.1 as a zone sees them, over SMC or HVC #0. Only the calling
+ * zone's own vCPUs can be named; unknown function IDs get NOT_SUPPORTED
+ * without a log line, since guests probe. */
+#include <asm/smccc.h>
+#include <asm/trap_frame.h>
+
+#include <stdnoreturn.h>
+
+#include "arch.h"
+#include "log.h"
+#include "stage2.h"
+#include "vcpu.h"
+#include "zone.h"
+
+#define AFFINITY_MASK 0xff00ffffffULL
+
+static int64_t cpu_on(struct vcpu *caller, uint64_t target_mpidr, uint64_t entry, uint64_t ctx)
+{
+	struct vcpu *target = zone_vcpu_by_hw_id(caller->zone, target_mpidr & AFFINITY_MASK);
+	uint64_t pa;
+	enum mem_kind kind;
+
+	if (!target)
+		return PSCI_INVALID_PARAMETERS;
+	if (!stage2_translate(&caller->zone->stage2, entry, &pa, &kind) || kind != MEM_KIND_NORMAL)
+		return PSCI_INVALID_ADDRESS;
+	switch (vcpu_power_on(target, entry, ctx)) {
+	case VCPU_ON_STARTED:
+		return PSCI_SUCCESS;
+	case VCPU_ON_ALREADY_ON:
+		return PSCI_ALREADY_ON;
+	default:
+		return PSCI_ON_PENDING;
+	}
+}
+
+static int64_t affinity_info(struct vcpu *caller, uint64_t target_mpidr, uint64_t level)
+{
+	struct vcpu *target = zone_vcpu_by_hw_id(caller->zone, target_mpidr & AFFINITY_MASK);
+
+	if (!target || level != 0)
+		return PSCI_INVALID_PARAMETERS;
+	switch (__atomic_load_n(&target->power, __ATOMIC_ACQUIRE)) {
+	case VCPU_ON:
+		return PSCI_AFFINITY_ON;
+	case VCPU_ON_PENDING:
+		return PSCI_AFFINITY_ON_PENDING;
+	default:
+		return PSCI_AFFINITY_OFF;
+	}
+}
+
+static bool is_implemented(uint64_t fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static noreturn void system_off(struct vcpu *caller, bool reset)
+{
+	if (caller->zone->id == 0) {
+		log_info("zone0 asked for system %s", reset ? "reset" : "power-off");
+		if (reset)
+			arch_machine_reset();
+		arch_machine_power_off();
+	}
+	log_info("zone %u asked for system %s: its vCPU %u stops", caller->zone->id,
+		 reset ? "reset" : "power-off", caller->index);
+	vcpu_power_off_self();
+}
+
+void smccc_handle(struct vcpu *vcpu, struct trap_frame *f)
+{
+	uint64_t fid = f->x[0] & 0xffffffffULL;
+	int64_t ret;
+
+	switch (fid) {
+	case SMCCC_VERSION:
+		ret = SMCCC_VERSION_1_1;
+		break;
+	case PSCI_VERSION:
+		ret = PSCI_VERSION_1_1;
+		break;
+	case PSCI_FEATURES:
+		ret = is_implemented(f->x[1] & 0xffffffffULL) ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
+		break;
+	case PSCI_CPU_ON_32:
+		ret = cpu_on(vcpu, f->x[1] & 0xffffffffULL, f->x[2] & 0xffffffffULL,
+			     f->x[3] & 0xffffffffULL);
+		break;
+	case PSCI_CPU_ON_64:
+		ret = cpu_on(vcpu, f->x[1], f->x[2], f->x[3]);
+		break;
+	case PSCI_CPU_OFF:
+		vcpu_power_off_self();
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		ret = affinity_info(vcpu, f->x[1], f->x[2]);
+		break;
+	case PSCI_MIGRATE_INFO_TYPE:
+		ret = PSCI_MIGRATE_NOT_REQUIRED;
+		break;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		system_off(vcpu, fid == PSCI_SYSTEM_RESET);
+	default:
+		ret = SMCCC_NOT_SUPPORTED;
+		break;
+	}
+	f->x[0] = (uint64_t)ret;
+}

@@ -1,0 +1,46 @@
+# The hypervisor image: build/hypervisor/tessera.bin (an arm64 Image).
+# The core is compiled without the architecture's include directory, so it can
+# reach the architecture only through hypervisor/include/arch.h.
+HV_ARCH     ?= aarch64
+HV_PLATFORM ?= qemu-virt
+HV_OUT      := $(BUILD)/hypervisor
+HV_IMAGE    := $(HV_OUT)/tessera.bin
+HV_ELF      := $(HV_OUT)/tessera.elf
+
+HV_CORE_SRCS := $(wildcard hypervisor/core/*.c)
+HV_ARCH_SRCS := $(wildcard hypervisor/arch/$(HV_ARCH)/*.c hypervisor/arch/$(HV_ARCH)/*.S) \
+                $(wildcard hypervisor/platform/$(HV_PLATFORM)/*.c)
+HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
+
+HV_CFLAGS := -std=c11 -ffreestanding -nostdlib -fno-builtin -fno-pie -fno-stack-protector \
+             -mgeneral-regs-only -mstrict-align -mno-outline-atomics -O2 -g -Wall -Wextra -Werror \
+             -MMD -MP -Iinclude -Ihypervisor/include
+HV_ARCH_CFLAGS := $(HV_CFLAGS) -Ihypervisor/arch/$(HV_ARCH)/include
+
+.PHONY: hypervisor
+hypervisor: $(HV_IMAGE)
+
+$(HV_OUT)/hypervisor/core/%.c.o: hypervisor/core/%.c hypervisor/hypervisor.mk
+	@mkdir -p $(dir $@)
+	$(CC_TARGET) $(HV_CFLAGS) -c $< -o $@
+
+$(HV_OUT)/hypervisor/arch/%.c.o: hypervisor/arch/%.c hypervisor/hypervisor.mk
+	@mkdir -p $(dir $@)
+	$(CC_TARGET) $(HV_ARCH_CFLAGS) -c $< -o $@
+
+$(HV_OUT)/hypervisor/arch/%.S.o: hypervisor/arch/%.S hypervisor/hypervisor.mk
+	@mkdir -p $(dir $@)
+	$(CC_TARGET) $(HV_ARCH_CFLAGS) -c $< -o $@
+
+$(HV_OUT)/hypervisor/platform/%.c.o: hypervisor/platform/%.c hypervisor/hypervisor.mk
+	@mkdir -p $(dir $@)
+	$(CC_TARGET) $(HV_ARCH_CFLAGS) -c $< -o $@
+
+$(HV_ELF): $(HV_OBJS) hypervisor/arch/$(HV_ARCH)/linker.ld
+	$(CC_TARGET) -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments,--build-id=none \
+		-T hypervisor/arch/$(HV_ARCH)/linker.ld $(HV_OBJS) -o $@
+
+$(HV_IMAGE): $(HV_ELF)
+	$(OBJCOPY) -O binary $< $@
+
+-include $(HV_OBJS:.o=.d)

@@ -1,0 +1,34 @@
+/* What the architecture provides to the core: the whole interface. The core
+ * includes no other architecture header. */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <stdint.h>
+#include <stdnoreturn.h>
+
+struct vcpu;
+struct zone;
+
+/* This CPU's index (0 .. platform.num_cpus - 1). */
+unsigned arch_cpu_id(void);
+/* Powers on a secondary CPU at the hypervisor's secondary entry. */
+int arch_cpu_power_on(unsigned cpu);
+/* Per-CPU hardware set-up, once on every CPU, the boot CPU first. */
+void arch_cpu_init(unsigned cpu);
+/* Sleeps in a low-power state until an interrupt or arch_cpu_kick() arrives. */
+void arch_cpu_idle(void);
+void arch_cpu_kick(unsigned cpu);
+noreturn void arch_cpu_halt(void);
+noreturn void arch_machine_power_off(void);
+noreturn void arch_machine_reset(void);
+
+/* Monotonic time since boot. */
+uint64_t arch_time_ns(void);
+
+/* Architecture state of a zone being created (virtual interrupt controller,
+ * emulated devices); 0 or -errno. */
+int arch_zone_init(struct zone *zone);
+/* Resets the vCPU's architectural state and runs it; returns only through traps. */
+noreturn void arch_vcpu_run(struct vcpu *vcpu);
+
+#endif

@@ -1,0 +1,16 @@
+/* Copies between the hypervisor and a zone's memory, by guest-physical
+ * address, through the zone's own stage-2 tables: a zone can only name
+ * memory it owns. */
+#ifndef GUEST_MEMORY_H
+#define GUEST_MEMORY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct zone;
+
+/* 0, or -HV_EFAULT if any byte is not RAM of the zone. */
+int guest_write(struct zone *zone, uint64_t ipa, const void *src, size_t len);
+int guest_read(struct zone *zone, uint64_t ipa, void *dst, size_t len);
+
+#endif

@@ -1,0 +1,28 @@
+/* A board, described as plain data by hypervisor/platform/<board>. */
+#ifndef PLATFORM_H
+#define PLATFORM_H
+
+#include <stdint.h>
+#include <tessera/zone_config.h>
+
+#define MAX_CPUS 8
+
+struct phys_range {
+	uint64_t start;
+	uint64_t size;
+};
+
+struct platform {
+	const char *name;
+	unsigned num_cpus;
+	uint64_t cpu_hw_ids[MAX_CPUS];      /* hardware CPU identifiers (MPIDR on Arm) */
+	struct phys_range ram;              /* all of the machine's RAM */
+	struct phys_range hypervisor;       /* RAM no zone may ever map */
+	struct phys_range page_pool;        /* inside `hypervisor`, after the image */
+	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
+	const struct zone_config *root_zone;
+};
+
+extern const struct platform platform;
+
+#endif

@@ -1,0 +1,57 @@
+/* One virtual CPU per physical CPU: no scheduler, static partitioning. */
+#ifndef VCPU_H
+#define VCPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdnoreturn.h>
+
+#include "platform.h"
+#include "spinlock.h"
+
+struct zone;
+
+/* PSCI's view of a vCPU; a powered-off vCPU's physical CPU idles. */
+enum vcpu_power {
+	VCPU_OFF,
+	VCPU_ON_PENDING,
+	VCPU_ON,
+};
+
+struct vcpu {
+	struct zone *zone;      /* NULL while the CPU is parked */
+	unsigned cpu;           /* physical CPU */
+	unsigned index;         /* position among the zone's CPUs */
+	spinlock_t lock;
+	enum vcpu_power power;
+	uint64_t entry;         /* guest-physical entry point of the next power-on */
+	uint64_t boot_arg;      /* x0 at that entry */
+};
+
+enum vcpu_on_result {
+	VCPU_ON_STARTED,
+	VCPU_ON_ALREADY_ON,
+	VCPU_ON_ALREADY_PENDING,
+};
+
+struct percpu {
+	unsigned cpu;
+	bool online;
+	struct vcpu vcpu;
+};
+
+extern struct percpu percpus[MAX_CPUS];
+
+struct percpu *this_cpu(void);
+
+/* Runs this CPU's vCPU once it is powered on; idles until then. */
+noreturn void cpu_run_or_park(void);
+
+/* The vCPU of `zone` whose hardware CPU identifier is `hw_id`, or NULL. */
+struct vcpu *zone_vcpu_by_hw_id(struct zone *zone, uint64_t hw_id);
+uint64_t vcpu_hw_id(const struct vcpu *vcpu);
+enum vcpu_on_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t arg);
+/* Powers the calling vCPU off; its CPU idles until the next power-on. */
+noreturn void vcpu_power_off_self(void);
+
+#endif

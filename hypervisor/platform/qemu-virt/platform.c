@@ -1,0 +1,63 @@
+/* QEMU `virt` (gic-version=3, virtualization=on, -smp 4 -m 4G), following
+ * hvisor's memory map: the hypervisor and its page pool below 0x50000000,
+ * zone0 RAM from 0x50000000. */
+#include <asm/gicv3.h>
+
+#include "platform.h"
+
+#define INTID_UART           33
+#define INTID_VIRTIO_LAST    79
+
+#define ZONE0_ENTRY          0xa0400000ULL
+#define ZONE0_DTB            0xa0000000ULL
+
+#define INTERRUPT_WORD(intid) ((intid) / 32)
+#define INTERRUPT_BIT(intid)  (1u << ((intid) % 32))
+
+static const struct zone_config zone0 = {
+	.zone_id = 0,
+	.cpus = 0x3,
+	.name = "zone0",
+	.num_memory_regions = 3,
+	.memory_regions = {
+		{ .type = MEM_TYPE_RAM, .physical_start = 0x50000000, .virtual_start = 0x50000000,
+		  .size = 0x70000000 },
+		{ .type = MEM_TYPE_IO, .physical_start = 0x09000000, .virtual_start = 0x09000000,
+		  .size = 0x1000 },
+		{ .type = MEM_TYPE_IO, .physical_start = 0x0a000000, .virtual_start = 0x0a000000,
+		  .size = 0x4000 },
+	},
+	.interrupts_bitmap = {
+		/* PL011 (33) and virtio-mmio 48-63 */
+		[INTERRUPT_WORD(INTID_UART)] = INTERRUPT_BIT(INTID_UART) | 0xffff0000u,
+		/* virtio-mmio 64-79 */
+		[INTERRUPT_WORD(INTID_VIRTIO_LAST)] = 0x0000ffffu,
+	},
+	.entry_point = ZONE0_ENTRY,
+	.dtb_load_paddr = ZONE0_DTB,
+	.dtb_size = 0x10000,
+	.arch_config = {
+		.gic_version_tag = GIC_VERSION_TAG_V3,
+		.gic.v3 = {
+			.gicd_base = 0x08000000, .gicd_size = 0x10000,
+			.gicr_base = 0x080a0000, .gicr_size = 0x40000,
+		},
+	},
+};
+
+const struct platform platform = {
+	.name = "QEMU virt (GICv3)",
+	.num_cpus = 4,
+	.cpu_hw_ids = { 0x0, 0x1, 0x2, 0x3 },
+	.ram = { 0x40000000, 0x100000000ULL },
+	.hypervisor = { 0x40000000, 0x10000000 },
+	.page_pool = { 0x41000000, 0x07000000 },
+	.num_interrupts = 288,
+	.root_zone = &zone0,
+};
+
+const struct gicv3_platform platform_gic = {
+	.gicd_base = 0x08000000,
+	.gicr_base = 0x080a0000,
+	.gicr_stride = 0x20000,
+};

@@ -1,0 +1,35 @@
+/* Hypercall ABI shared by the hypervisor, zone0's kernel module and test guests.
+ * Compatible with hvisor: `hvc #0x4856`, x0 = code, x1/x2 = arguments,
+ * result in x0 (>= 0 success, -errno failure). */
+#ifndef TESSERA_HYPERCALL_H
+#define TESSERA_HYPERCALL_H
+
+#define TESSERA_HVC_IMM 0x4856
+
+#define HC_VIRTIO_INIT        0
+#define HC_VIRTIO_INJECT_IRQ  1
+#define HC_ZONE_START         2
+#define HC_ZONE_SHUTDOWN      3
+#define HC_ZONE_LIST          4
+#define HC_IVC_INFO           5
+#define HC_CONFIG_CHECK       6
+#define HC_CLEAR_INJECT_IRQ   20
+
+/* Written by HC_CONFIG_CHECK; a tool built for another layout refuses to run. */
+#define TESSERA_CONFIG_MAGIC  5
+
+/* Hypercall failures, returned negated (Linux errno values). */
+#define HV_EPERM   1
+#define HV_ENOENT  2
+#define HV_EIO     5
+#define HV_E2BIG   7
+#define HV_ENOMEM  12
+#define HV_EFAULT  14
+#define HV_EBUSY   16
+#define HV_EEXIST  17
+#define HV_ENODEV  19
+#define HV_EINVAL  22
+#define HV_ERANGE  34
+#define HV_ENOSYS  38
+
+#endif

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs everything tessera needs to build, run and test, from Debian packages
+# only. Idempotent: a second run with everything present does nothing visible.
+# Guest packages (arm64 kernel, busybox) are unpacked into build/guest-pkgs
+# without touching the host's root filesystem.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+pkgdir="$top/build/guest-pkgs"
+
+host_packages=(
+  make gcc qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
+  device-tree-compiler cpio gzip file python3 python3-pytest python3-pexpect
+  libcmocka-dev cppcheck
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for p in "${host_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  as_root dpkg --add-architecture arm64
+  need_update=1
+fi
+
+if [ "${#missing[@]}" -gt 0 ] || [ -n "${need_update:-}" ]; then
+  echo "setup: installing ${missing[*]:-(arm64 package lists)}"
+  as_root apt-get update -qq
+  [ "${#missing[@]}" -eq 0 ] || \
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The kernel metapackage names the real, current kernel package: resolve it,
+# never pin a version.
+fetch_guest_package() {
+  local name=$1 stamp="$pkgdir/.$1.unpacked"
+  [ -e "$stamp" ] && return 0
+  mkdir -p "$pkgdir/debs"
+  (cd "$pkgdir/debs" && rm -f "${name%%:*}"_*.deb && apt-get download -q "$name" >/dev/null) || {
+    as_root apt-get update -qq
+    (cd "$pkgdir/debs" && apt-get download -q "$name" >/dev/null)
+  }
+  dpkg-deb -x "$pkgdir"/debs/"${name%%:*}"_*.deb "$pkgdir/root"
+  touch "$stamp"
+}
+
+if [ ! -e "$pkgdir/.kernel.unpacked" ]; then
+  kernel_pkg=$(apt-cache depends linux-image-arm64:arm64 2>/dev/null |
+               sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -n1)
+  if [ -z "$kernel_pkg" ]; then
+    as_root apt-get update -qq
+    kernel_pkg=$(apt-cache depends linux-image-arm64:arm64 |
+                 sed -n 's/^ *Depends: \(linux-image-[0-9][^:]*-arm64\).*/\1/p' | head -n1)
+  fi
+  [ -n "$kernel_pkg" ] || { echo "setup: cannot resolve linux-image-arm64:arm64" >&2; exit 1; }
+  fetch_guest_package "$kernel_pkg:arm64"
+  touch "$pkgdir/.kernel.unpacked"
+fi
+fetch_guest_package busybox-static:arm64
+
+kernel=$(ls "$pkgdir"/root/boot/vmlinuz-*-arm64 | head -n1)
+ln -sf "$kernel" "$pkgdir/Image"
+ln -sf "$pkgdir/root/bin/busybox" "$pkgdir/busybox"
