@@ -1,1 +1,13 @@
+# Tests: host unit tests (cmocka), static analysis, system tests (pytest +
+# pexpect driving QEMU).
+include tests/unit/unit.mk
 
+CPPCHECK_FLAGS := --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
+                  --inline-suppr --std=c11 --suppress=missingIncludeSystem \
+                  -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include
+
+cppcheck:
+	cppcheck $(CPPCHECK_FLAGS) hypervisor guests/selftest
+
+system-test: hypervisor guests
+	$(PYTHON) -m pytest -v tests/system

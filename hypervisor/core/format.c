@@ -88,17 +88,20 @@ static int64_t fetch_signed(va_list *args, enum length len)
 	}
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 static const char *parse_field(const char *fmt, struct field *f)
 {
-	for (;; fmt++) {
+	for (; *fmt == '-' || *fmt == '0'; fmt++) {
 		if (*fmt == '-')
 			f->left = true;
-		else if (*fmt == '0')
-			f->zero = true;
 		else
-			break;
+			f->zero = true;
 	}
-	while (*fmt >= '0' && *fmt <= '9')
+	while (is_digit(*fmt))
 		f->width = f->width * 10 + (unsigned)(*fmt++ - '0');
 	return fmt;
 }

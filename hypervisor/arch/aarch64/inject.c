@@ -50,7 +50,8 @@ void inject_instruction_abort(struct trap_frame *f, uint64_t far)
 	inject_sync(f, ec << ESR_EC_SHIFT | ESR_IL | FSC_SYNC_EXTERNAL);
 }
 
+/* EC_UNKNOWN is 0: the syndrome is only the instruction-length bit. */
 void inject_undefined(struct trap_frame *f)
 {
-	inject_sync(f, (uint64_t)EC_UNKNOWN << ESR_EC_SHIFT | ESR_IL);
+	inject_sync(f, ESR_IL);
 }

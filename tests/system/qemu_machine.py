@@ -1,0 +1,103 @@
+"""A QEMU `virt` machine running tessera, driven through its serial console."""
+
+import os
+import re
+import subprocess
+import pexpect
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+BUILD = os.path.join(REPO, os.environ.get("BUILD", "build"))
+
+MACHINE = [
+    "qemu-system-aarch64",
+    "-M", "virt,gic-version=3,virtualization=on",
+    "-cpu", "cortex-a72", "-smp", "4", "-m", "4G",
+    "-nographic", "-no-reboot", "-nic", "none",
+]
+
+
+def build_path(*parts):
+    path = os.path.join(BUILD, *parts)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"{path} is missing: run `make` first")
+    return path
+
+
+def loader(path, addr):
+    return ["-device", f"loader,file={path},addr={addr:#x},force-raw=on"]
+
+
+class Machine:
+    """One QEMU run. Every wait has a timeout, so a hung boot fails the test
+    instead of hanging it; close() always kills QEMU."""
+
+    def __init__(self, images, timeout=60):
+        argv = MACHINE + ["-kernel", build_path("hypervisor", "tessera.bin")]
+        for path, addr in images:
+            argv += loader(path, addr)
+        self.timeout = timeout
+        self.log = []
+        self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8",
+                                   codec_errors="replace", timeout=timeout)
+        self.child.logfile_read = _Recorder(self.log)
+
+    def expect(self, pattern, timeout=None):
+        """Waits for a regular expression; returns the match."""
+        try:
+            self.child.expect(pattern, timeout=timeout or self.timeout)
+        except (pexpect.TIMEOUT, pexpect.EOF) as err:
+            kind = "timed out" if isinstance(err, pexpect.TIMEOUT) else "QEMU exited"
+            raise AssertionError(
+                f"{kind} waiting for {pattern!r}; console tail:\n{self.tail()}") from None
+        return self.child.match
+
+    def send_line(self, line):
+        self.child.sendline(line)
+
+    def run(self, command, prompt=r"# ", timeout=None):
+        """Types a shell command, returns its output (without the echo)."""
+        marker = f"__done_{len(self.log)}__"
+        self.send_line(f"{command}; echo {marker}")
+        self.expect(re.escape(marker) + r"\r?\n", timeout)
+        self.expect(re.escape(marker) + r"\r?\n", timeout)
+        output = self.child.before
+        self.expect(prompt, timeout)
+        return output.replace("\r", "")
+
+    def wait_exit(self, timeout=None):
+        """Waits for QEMU to exit by itself; returns its exit status."""
+        try:
+            self.child.expect(pexpect.EOF, timeout=timeout or self.timeout)
+        except pexpect.TIMEOUT:
+            raise AssertionError(f"QEMU did not exit; console tail:\n{self.tail()}") from None
+        self.child.close()
+        return self.child.exitstatus
+
+    def output(self):
+        return "".join(self.log).replace("\r", "")
+
+    def tail(self, lines=40):
+        return "\n".join(self.output().splitlines()[-lines:])
+
+    def close(self):
+        if self.child.isalive():
+            self.child.terminate(force=True)
+
+
+class _Recorder:
+    def __init__(self, sink):
+        self.sink = sink
+
+    def write(self, data):
+        self.sink.append(data)
+
+    def flush(self):
+        pass
+
+
+def qemu_available():
+    try:
+        subprocess.run(["qemu-system-aarch64", "--version"], check=True, capture_output=True)
+        return True
+    except (OSError, subprocess.CalledProcessError):
+        return False

@@ -1,0 +1,39 @@
+"""tessera boots on 4 CPUs and runs the bare-metal test guest in zone0."""
+
+import re
+
+GUEST_CHECKS = [
+    "ConfigCheck writes the config magic",
+    "unknown hypercall returns -ENOSYS",
+    "read of unmapped 0x0f000000 aborts",
+    "read of hypervisor image 0x40400000 aborts",
+]
+
+
+def test_boot_runs_guest_checks_and_powers_off(selftest_machine):
+    m = selftest_machine
+    m.expect(r"4 of 4 CPUs online")
+    for cpu in range(4):
+        assert f"[tessera cpu{cpu} INFO] CPU {cpu} online" in m.output()
+    m.expect(r"zone 0 \(zone0\) created: cpus 0x3")
+    m.expect(r"CPU 2 parked")
+    m.expect(r"CPU 3 parked")
+    summary = m.expect(r"selftest: (\d+) passed, (\d+) failed")
+    assert m.wait_exit() == 0
+
+    console = m.output()
+    for check in GUEST_CHECKS:
+        assert f"selftest: PASS {check}" in console
+    assert "FAIL" not in console
+    assert summary.group(1, 2) == (str(len(GUEST_CHECKS)), "0")
+    timing = re.search(r"hypercall round trip (\d+) ns/call", console)
+    assert timing, "the guest must report the hypercall round trip"
+    print(f"\nnull hypercall round trip: {timing.group(1)} ns")
+
+
+def test_unmapped_access_is_logged_with_zone_and_pc(selftest_machine):
+    m = selftest_machine
+    m.expect(r"zone 0 vcpu 0: unhandled read at 0xf000000 \(pc 0x[0-9a-f]+\)")
+    m.expect(r"zone 0 vcpu 0: unhandled read at 0x40400000 \(pc 0x[0-9a-f]+\)")
+    m.expect(r"selftest: \d+ passed, 0 failed")
+    assert m.wait_exit() == 0
