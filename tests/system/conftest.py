@@ -4,6 +4,9 @@ from qemu_machine import Machine, build_path
 
 SELFTEST_ADDR = 0xa0400000
 SELFTEST_DTB_ADDR = 0xa0000000
+ZONE0_KERNEL_ADDR = 0xa0400000
+ZONE0_DTB_ADDR = 0xa0000000
+ZONE0_INITRAMFS_ADDR = 0xb0000000
 
 
 @pytest.fixture
@@ -26,3 +29,16 @@ def selftest_machine(machine_factory):
         (build_path("guests", "selftest.bin"), SELFTEST_ADDR),
         (build_path("guests", "selftest.dtb"), SELFTEST_DTB_ADDR),
     ])
+
+
+@pytest.fixture
+def zone0_linux(machine_factory):
+    """zone0 Linux booted to its shell prompt."""
+    machine = machine_factory([
+        (build_path("guest-pkgs", "Image"), ZONE0_KERNEL_ADDR),
+        (build_path("guests", "zone0.dtb"), ZONE0_DTB_ADDR),
+        (build_path("guests", "zone0-initramfs.cpio.gz"), ZONE0_INITRAMFS_ADDR),
+    ], timeout=120)
+    machine.expect(r"zone0 ready")
+    machine.expect(r"# ")
+    return machine

@@ -36,6 +36,7 @@ class Machine:
         for path, addr in images:
             argv += loader(path, addr)
         self.timeout = timeout
+        self.commands = 0
         self.log = []
         self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8",
                                    codec_errors="replace", timeout=timeout)
@@ -54,15 +55,16 @@ class Machine:
     def send_line(self, line):
         self.child.sendline(line)
 
-    def run(self, command, prompt=r"# ", timeout=None):
-        """Types a shell command, returns its output (without the echo)."""
-        marker = f"__done_{len(self.log)}__"
-        self.send_line(f"{command}; echo {marker}")
-        self.expect(re.escape(marker) + r"\r?\n", timeout)
-        self.expect(re.escape(marker) + r"\r?\n", timeout)
-        output = self.child.before
-        self.expect(prompt, timeout)
-        return output.replace("\r", "")
+    def run(self, command, timeout=None):
+        """Types a shell command and returns its output. The end marker is
+        typed in two quoted halves, so only the command's output contains it
+        whole and the echo of the typed line cannot match."""
+        self.commands += 1
+        head, tail = "__end", f"_of_{self.commands}__"
+        self.send_line(f'{command}; echo "{head}""{tail}"')
+        self.expect(re.escape(f'echo "{head}""{tail}"'), timeout)
+        self.expect(re.escape(head + tail), timeout)
+        return self.child.before.replace("\r", "")
 
     def wait_exit(self, timeout=None):
         """Waits for QEMU to exit by itself; returns its exit status."""

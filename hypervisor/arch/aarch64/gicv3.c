@@ -5,28 +5,10 @@
 #include "log.h"
 #include "platform.h"
 
-#define GICD_CTLR          0x0000
-#define GICD_TYPER         0x0004
-#define GICD_IGROUPR       0x0080
-#define GICD_ICENABLER     0x0180
-#define GICD_ICPENDR       0x0280
-#define GICD_ICACTIVER     0x0380
-#define GICD_IPRIORITYR    0x0400
 #define GICD_CTLR_RWP      (1u << 31)
 #define GICD_CTLR_ARE      (1u << 4)
 #define GICD_CTLR_ENABLE_G1 (1u << 1)
 #define GICD_CTLR_ENABLE_G0 (1u << 0)
-
-#define GICR_TYPER         0x0008
-#define GICR_WAKER         0x0014
-#define GICR_TYPER_LAST    (1ULL << 4)
-#define GICR_WAKER_PROCESSOR_SLEEP (1u << 1)
-#define GICR_WAKER_CHILDREN_ASLEEP (1u << 2)
-#define GICR_SGI_OFFSET    0x10000
-#define GICR_IGROUPR0      0x0080
-#define GICR_ISENABLER0    0x0100
-#define GICR_ICENABLER0    0x0180
-#define GICR_IPRIORITYR    0x0400
 
 #define DEFAULT_PRIORITY   0xa0
 
@@ -34,30 +16,22 @@
 #define ICC_SRE_ENABLE     (1u << 3)
 #define ICC_CTLR_EOIMODE   (1u << 1)
 
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-	return *(volatile uint32_t *)addr;
-}
+static uintptr_t redistributors[MAX_CPUS];
 
-static inline void mmio_write32(uintptr_t addr, uint32_t value)
+uintptr_t gicv3_redistributor(unsigned cpu)
 {
-	*(volatile uint32_t *)addr = value;
-}
-
-static inline uint64_t mmio_read64(uintptr_t addr)
-{
-	return *(volatile uint64_t *)addr;
+	return redistributors[cpu];
 }
 
 static void wait_distributor_writes(void)
 {
-	while (mmio_read32(platform_gic.gicd_base + GICD_CTLR) & GICD_CTLR_RWP)
+	while (gic_read32(platform_gic.gicd_base + GICD_CTLR) & GICD_CTLR_RWP)
 		;
 }
 
 static unsigned spi_lines(void)
 {
-	return 32 * ((mmio_read32(platform_gic.gicd_base + GICD_TYPER) & 0x1f) + 1);
+	return 32 * ((gic_read32(platform_gic.gicd_base + GICD_TYPER) & 0x1f) + 1);
 }
 
 void gicv3_distributor_init(void)
@@ -65,19 +39,19 @@ void gicv3_distributor_init(void)
 	uintptr_t d = platform_gic.gicd_base;
 	unsigned lines = spi_lines();
 
-	mmio_write32(d + GICD_CTLR, 0);
+	gic_write32(d + GICD_CTLR, 0);
 	wait_distributor_writes();
 	for (unsigned intid = GIC_FIRST_SPI; intid < lines; intid += 32) {
-		mmio_write32(d + GICD_IGROUPR + intid / 8, ~0u);
-		mmio_write32(d + GICD_ICENABLER + intid / 8, ~0u);
-		mmio_write32(d + GICD_ICPENDR + intid / 8, ~0u);
-		mmio_write32(d + GICD_ICACTIVER + intid / 8, ~0u);
+		gic_write32(d + GICD_IGROUPR + intid / 8, ~0u);
+		gic_write32(d + GICD_ICENABLER + intid / 8, ~0u);
+		gic_write32(d + GICD_ICPENDR + intid / 8, ~0u);
+		gic_write32(d + GICD_ICACTIVER + intid / 8, ~0u);
 	}
 	for (unsigned intid = GIC_FIRST_SPI; intid < lines; intid += 4)
-		mmio_write32(d + GICD_IPRIORITYR + intid, DEFAULT_PRIORITY * 0x01010101u);
-	mmio_write32(d + GICD_CTLR, GICD_CTLR_ARE);
+		gic_write32(d + GICD_IPRIORITYR + intid, DEFAULT_PRIORITY * 0x01010101u);
+	gic_write32(d + GICD_CTLR, GICD_CTLR_ARE);
 	wait_distributor_writes();
-	mmio_write32(d + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G0);
+	gic_write32(d + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G0);
 	wait_distributor_writes();
 }
 
@@ -87,7 +61,7 @@ static uintptr_t find_redistributor(uint64_t mpidr)
 	uint64_t affinity = (mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24;
 
 	for (uintptr_t frame = platform_gic.gicr_base;; frame += platform_gic.gicr_stride) {
-		uint64_t typer = mmio_read64(frame + GICR_TYPER);
+		uint64_t typer = gic_read64(frame + GICR_TYPER);
 		if ((typer >> 32) == affinity)
 			return frame;
 		if (typer & GICR_TYPER_LAST)
@@ -101,17 +75,18 @@ void gicv3_cpu_init(unsigned cpu)
 
 	if (!rd)
 		panic("no GIC redistributor for CPU %u", cpu);
-	mmio_write32(rd + GICR_WAKER,
-		     mmio_read32(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP);
-	while (mmio_read32(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
+	redistributors[cpu] = rd;
+	gic_write32(rd + GICR_WAKER,
+		     gic_read32(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP);
+	while (gic_read32(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
 		;
 
 	uintptr_t sgi = rd + GICR_SGI_OFFSET;
-	mmio_write32(sgi + GICR_IGROUPR0, ~0u);
-	mmio_write32(sgi + GICR_ICENABLER0, ~0u);
+	gic_write32(sgi + GICR_IGROUPR0, ~0u);
+	gic_write32(sgi + GICR_ICENABLER0, ~0u);
 	for (unsigned intid = 0; intid < 32; intid += 4)
-		mmio_write32(sgi + GICR_IPRIORITYR + intid, DEFAULT_PRIORITY * 0x01010101u);
-	mmio_write32(sgi + GICR_ISENABLER0, 1u << SGI_KICK);
+		gic_write32(sgi + GICR_IPRIORITYR + intid, DEFAULT_PRIORITY * 0x01010101u);
+	gic_write32(sgi + GICR_ISENABLER0, 1u << SGI_KICK | 1u << INTID_MAINTENANCE);
 
 	write_sysreg(ICC_SRE_EL2, read_sysreg(ICC_SRE_EL2) | ICC_SRE_SRE | ICC_SRE_ENABLE);
 	isb();

@@ -2,6 +2,7 @@
  * becomes an undefined instruction for the guest, logged once per register. */
 #include <asm/esr.h>
 #include <asm/trap_frame.h>
+#include <asm/vgic.h>
 
 #include "log.h"
 #include "vcpu.h"
@@ -12,6 +13,9 @@
 #define SYSREG_RT(esr)       (((esr) >> 5) & 31)
 
 #define MAX_REPORTED 32
+
+/* op0=3 op1=0 CRn=12 CRm=11 op2=5, in the ISS layout */
+#define ICC_SGI1R_EL1_ENCODING (3u << 20 | 5u << 17 | 0u << 14 | 12u << 10 | 11u << 1)
 
 static bool first_report(uint32_t encoding)
 {
@@ -36,6 +40,10 @@ bool sysreg_handle(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
 	uint32_t iss = (uint32_t)ESR_ISS(esr);
 
+	if (SYSREG_ENCODING(iss) == ICC_SGI1R_EL1_ENCODING && !SYSREG_IS_READ(iss)) {
+		vgic_send_sgis(vcpu, frame_reg(f, SYSREG_RT(iss)));
+		return true;
+	}
 	if (first_report(SYSREG_ENCODING(iss)))
 		log_warn("zone %u vcpu %u: %s of system register op0=%u op1=%u CRn=%u CRm=%u op2=%u "
 			 "at pc 0x%lx is not emulated: undefined instruction (logged once)",

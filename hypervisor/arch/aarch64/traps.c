@@ -7,6 +7,7 @@
 #include <asm/smccc.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
+#include <asm/vgic.h>
 
 #include "hypercall.h"
 #include "log.h"
@@ -120,4 +121,5 @@ void handle_guest_sync(struct trap_frame *f, unsigned kind)
 
 	(void)kind;
 	(handler ? handler : handle_unknown_exit)(vcpu, f, esr);
+	vgic_sync(vcpu);
 }

@@ -1,9 +1,8 @@
 /* Entering a vCPU: EL2 controls for the zone, EL1 state at its reset values,
  * then eret to the entry point. */
-#include <tessera/hypercall.h>
-
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
+#include <asm/vgic.h>
 
 #include "arch.h"
 #include "cstring.h"
@@ -58,6 +57,7 @@ void arch_vcpu_run(struct vcpu *vcpu)
 
 	setup_el2_controls(vcpu);
 	reset_el1_state();
+	vgic_vcpu_reset(vcpu);
 	memset(f, 0, sizeof(*f));
 	f->x[0] = vcpu->boot_arg;
 	f->elr = vcpu->entry;
@@ -69,11 +69,7 @@ void arch_vcpu_run(struct vcpu *vcpu)
 
 int arch_zone_init(struct zone *zone)
 {
-	if (zone->config.arch_config.gic_version_tag != GIC_VERSION_TAG_V3) {
-		log_error("zone %u: only GICv3 is supported on this platform", zone->id);
-		return -HV_EINVAL;
-	}
-	return 0;
+	return vgic_zone_init(zone);
 }
 
 void stage2_tlb_flush(const struct stage2_table *table)

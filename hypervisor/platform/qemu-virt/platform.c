@@ -52,7 +52,7 @@ const struct platform platform = {
 	.ram = { 0x40000000, 0x100000000ULL },
 	.hypervisor = { 0x40000000, 0x10000000 },
 	.page_pool = { 0x41000000, 0x07000000 },
-	.num_interrupts = 288,
+	.num_interrupts = 256,
 	.root_zone = &zone0,
 };
 

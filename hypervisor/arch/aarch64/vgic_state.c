@@ -1,0 +1,133 @@
+#include <asm/vgic_state.h>
+
+uint64_t vgic_lr_make(uint32_t intid, bool hw, uint8_t priority)
+{
+	uint64_t lr = LR_STATE_PENDING | LR_GROUP1 | (uint64_t)priority << LR_PRIORITY_SHIFT | intid;
+
+	if (hw)
+		lr |= LR_HW | (uint64_t)intid << LR_PINTID_SHIFT;
+	return lr;
+}
+
+uint32_t vgic_lr_intid(uint64_t lr)
+{
+	return (uint32_t)lr;
+}
+
+bool vgic_lr_is_free(uint64_t lr)
+{
+	return (lr & LR_STATE_MASK) == 0;
+}
+
+bool vgic_lrs_place(uint64_t *lrs, unsigned num, uint32_t intid, bool hw, uint8_t priority)
+{
+	int free_lr = -1;
+
+	for (unsigned i = 0; i < num; i++) {
+		if (vgic_lr_is_free(lrs[i])) {
+			if (free_lr < 0)
+				free_lr = (int)i;
+		} else if (vgic_lr_intid(lrs[i]) == intid) {
+			/* A virtual interrupt can be pending again while active; a
+			 * hardware one cannot fire again until the guest ends it. */
+			if (!(lrs[i] & LR_HW))
+				lrs[i] |= LR_STATE_PENDING;
+			return true;
+		}
+	}
+	if (free_lr < 0)
+		return false;
+	lrs[free_lr] = vgic_lr_make(intid, hw, priority);
+	return true;
+}
+
+bool vgic_queue_add(struct vgic_queue *q, uint32_t intid)
+{
+	uint64_t bit = 1ULL << (intid % 64);
+
+	if (__atomic_fetch_or(&q->bits[intid / 64], bit, __ATOMIC_ACQ_REL) & bit)
+		return false;
+	__atomic_fetch_add(&q->count, 1, __ATOMIC_ACQ_REL);
+	return true;
+}
+
+bool vgic_queue_remove(struct vgic_queue *q, uint32_t intid)
+{
+	uint64_t bit = 1ULL << (intid % 64);
+
+	if (!(__atomic_fetch_and(&q->bits[intid / 64], ~bit, __ATOMIC_ACQ_REL) & bit))
+		return false;
+	__atomic_fetch_sub(&q->count, 1, __ATOMIC_ACQ_REL);
+	return true;
+}
+
+uint32_t vgic_queue_count(const struct vgic_queue *q)
+{
+	return __atomic_load_n(&q->count, __ATOMIC_ACQUIRE);
+}
+
+static bool most_urgent(const struct vgic_queue *q, vgic_priority_fn priority, const void *ctx,
+			uint32_t *found)
+{
+	bool any = false;
+	uint8_t best = 0xff;
+
+	for (uint32_t word = 0; word < BITMAP_WORDS(VGIC_MAX_INTID); word++) {
+		uint64_t bits = __atomic_load_n(&q->bits[word], __ATOMIC_ACQUIRE);
+		for (; bits; bits &= bits - 1) {
+			uint32_t intid = word * 64 + (uint32_t)__builtin_ctzll(bits);
+			uint8_t p = priority(ctx, intid);
+			if (!any || p < best) {
+				any = true;
+				best = p;
+				*found = intid;
+			}
+		}
+	}
+	return any;
+}
+
+static bool has_free_lr(const uint64_t *lrs, unsigned num)
+{
+	for (unsigned i = 0; i < num; i++)
+		if (vgic_lr_is_free(lrs[i]))
+			return true;
+	return false;
+}
+
+uint32_t vgic_lrs_refill(uint64_t *lrs, unsigned num, struct vgic_queue *q,
+			 vgic_priority_fn priority, const void *ctx)
+{
+	uint32_t intid;
+
+	while (vgic_queue_count(q) && has_free_lr(lrs, num) && most_urgent(q, priority, ctx, &intid)) {
+		if (vgic_queue_remove(q, intid))
+			vgic_lrs_place(lrs, num, intid, vgic_is_hw(intid), priority(ctx, intid));
+	}
+	return vgic_queue_count(q);
+}
+
+uint32_t vgic_owned_mask_1bit(const uint32_t *owned, uint32_t first_intid)
+{
+	return owned[first_intid / 32];
+}
+
+uint32_t vgic_owned_mask_2bit(const uint32_t *owned, uint32_t first_intid)
+{
+	uint32_t mask = 0;
+
+	for (unsigned i = 0; i < 16; i++)
+		if ((owned[(first_intid + i) / 32] >> ((first_intid + i) % 32)) & 1)
+			mask |= 3u << (2 * i);
+	return mask;
+}
+
+uint32_t vgic_owned_mask_8bit(const uint32_t *owned, uint32_t first_intid)
+{
+	uint32_t mask = 0;
+
+	for (unsigned i = 0; i < 4; i++)
+		if ((owned[(first_intid + i) / 32] >> ((first_intid + i) % 32)) & 1)
+			mask |= 0xffu << (8 * i);
+	return mask;
+}

@@ -1,0 +1,47 @@
+/* A zone's virtual GIC at creation: its distributor state at reset values,
+ * its interrupts quiesced in the physical GIC, its register windows trapped. */
+#include <tessera/hypercall.h>
+
+#include <asm/gicv3.h>
+#include <asm/vgic.h>
+
+#include "cstring.h"
+#include "log.h"
+#include "zone.h"
+
+static void quiesce_owned_spis(const struct zone *zone)
+{
+	const uint32_t *owned = zone->config.interrupts_bitmap;
+	uintptr_t gicd = platform_gic.gicd_base;
+
+	for (uint32_t first = VGIC_FIRST_SPI; first < platform.num_interrupts; first += 32) {
+		uint32_t mask = vgic_owned_mask_1bit(owned, first);
+		gic_write32(gicd + GICD_ICENABLER + first / 8, mask);
+		gic_write32(gicd + GICD_ICPENDR + first / 8, mask);
+		gic_write32(gicd + GICD_ICACTIVER + first / 8, mask);
+	}
+}
+
+int vgic_zone_init(struct zone *zone)
+{
+	struct gicv3_config *gic = &zone->config.arch_config.gic.v3;
+	int err;
+
+	if (zone->config.arch_config.gic_version_tag != GIC_VERSION_TAG_V3) {
+		log_error("zone %u: only GICv3 is supported on this platform", zone->id);
+		return -HV_EINVAL;
+	}
+	/* Emulation forwards to the physical GIC at the same address. */
+	if (gic->gicd_base != platform_gic.gicd_base || gic->gicd_size == 0 ||
+	    gic->gicr_base != platform_gic.gicr_base || gic->gicr_size == 0) {
+		log_error("zone %u: its GIC must be at the physical GIC's addresses", zone->id);
+		return -HV_EINVAL;
+	}
+	memset(&vgic_dists[zone_slot(zone)], 0, sizeof(vgic_dists[0]));
+	quiesce_owned_spis(zone);
+	err = mmio_register(zone, gic->gicd_base, gic->gicd_size, vgicd_access,
+			    (void *)(uintptr_t)gic->gicd_base);
+	if (!err)
+		err = mmio_register(zone, gic->gicr_base, gic->gicr_size, vgicr_access, gic);
+	return err;
+}

@@ -1,0 +1,142 @@
+/* Redistributors as a zone sees them: the frames of its own CPUs; the frames
+ * of other CPUs in its window read as zero. SGIs are virtual (the physical
+ * ones belong to the hypervisor); PPIs a guest may receive are passed
+ * through to the physical redistributor. */
+#include <asm/gicv3.h>
+#include <asm/vgic.h>
+
+#include "platform.h"
+#include "util.h"
+#include "vcpu.h"
+#include "zone.h"
+
+#define FRAME_SIZE          0x20000
+#define TYPER_PLPIS         (1ULL << 0)
+#define TYPER_VLPIS         (1ULL << 1)
+#define TYPER_DIRECT_LPI    (1ULL << 3)
+#define SGI_MASK            0xffffu
+#define ICFGR0_SGIS_EDGE    0xaaaaaaaau
+
+static int cpu_of_frame(uint64_t frame)
+{
+	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
+		if (gicv3_redistributor(cpu) == frame)
+			return (int)cpu;
+	return -1;
+}
+
+static uint64_t typer(uint64_t frame, uint64_t region_end)
+{
+	uint64_t value = gic_read64(frame + GICR_TYPER) &
+			 ~(TYPER_PLPIS | TYPER_VLPIS | TYPER_DIRECT_LPI | GICR_TYPER_LAST);
+
+	return value | (frame + FRAME_SIZE >= region_end ? GICR_TYPER_LAST : 0);
+}
+
+static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_t offset,
+		    uint64_t region_end)
+{
+	struct vgic_cpu *vc = &vgic_cpus[cpu];
+
+	if (offset == GICR_WAKER) {
+		if (a->is_write)
+			vc->waker = (uint32_t)a->value & GICR_WAKER_PROCESSOR_SLEEP;
+		else
+			a->value = vc->waker | (vc->waker ? GICR_WAKER_CHILDREN_ASLEEP : 0);
+	} else if (a->is_write) {
+		return;
+	} else if (offset == GICR_TYPER) {
+		a->value = a->size == 8 ? typer(frame, region_end) : (uint32_t)typer(frame, region_end);
+	} else if (offset == GICR_TYPER + 4) {
+		a->value = typer(frame, region_end) >> 32;
+	} else if (offset == GICR_IIDR || offset >= GICR_ID_REGS) {
+		a->value = gic_read32(frame + offset);
+	} else {
+		a->value = 0;
+	}
+}
+
+static void sgi_enable(struct mmio_access *a, struct vgic_cpu *vc, bool set)
+{
+	uint32_t sgis = (uint32_t)a->value & SGI_MASK;
+
+	if (!a->is_write)
+		a->value |= vc->sgi_enabled;
+	else if (set)
+		vc->sgi_enabled |= sgis;
+	else
+		vc->sgi_enabled &= ~sgis;
+}
+
+static void sgi_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_t offset)
+{
+	struct vgic_cpu *vc = &vgic_cpus[cpu];
+	uintptr_t reg = frame + GICR_SGI_OFFSET + offset;
+
+	if (offset >= GICR_IPRIORITYR && offset < GICR_IPRIORITYR + VGIC_FIRST_SPI) {
+		for (unsigned i = 0; i < a->size; i++) {
+			uint32_t intid = (uint32_t)(offset - GICR_IPRIORITYR) + i;
+			if (a->is_write)
+				vc->priority[intid] = (uint8_t)(a->value >> (8 * i));
+			else
+				a->value = (i ? a->value : 0) | (uint64_t)vc->priority[intid] << (8 * i);
+		}
+		return;
+	}
+	if (a->size != 4) {
+		if (!a->is_write)
+			a->value = 0;
+		return;
+	}
+	switch (offset) {
+	case GICR_IGROUPR0:
+		if (!a->is_write)
+			a->value = SGI_MASK | VGIC_GUEST_PPIS;
+		break;
+	case GICR_ISENABLER0:
+	case GICR_ICENABLER0:
+	case GICR_ISPENDR0:
+	case GICR_ICPENDR0:
+	case GICR_ISACTIVER0:
+	case GICR_ICACTIVER0:
+		if (a->is_write)
+			gic_write32(reg, (uint32_t)a->value & VGIC_GUEST_PPIS);
+		else
+			a->value = gic_read32(reg) & VGIC_GUEST_PPIS;
+		if (offset == GICR_ISENABLER0 || offset == GICR_ICENABLER0)
+			sgi_enable(a, vc, offset == GICR_ISENABLER0);
+		break;
+	case GICR_ICFGR0:
+		if (!a->is_write)
+			a->value = ICFGR0_SGIS_EDGE;
+		break;
+	case GICR_ICFGR1:
+		if (!a->is_write)
+			a->value = gic_read32(reg);
+		break;
+	default:
+		if (!a->is_write)
+			a->value = 0;
+		break;
+	}
+}
+
+bool vgicr_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
+{
+	const struct gicv3_config *gic = opaque;
+	uint64_t in_region = a->addr - gic->gicr_base;
+	uint64_t frame = gic->gicr_base + in_region / FRAME_SIZE * FRAME_SIZE;
+	uint64_t offset = in_region % FRAME_SIZE;
+	int cpu = cpu_of_frame(frame);
+
+	if (cpu < 0 || !(vcpu->zone->cpus & BIT(cpu))) {
+		if (!a->is_write)
+			a->value = 0;
+		return true;
+	}
+	if (offset < GICR_SGI_OFFSET)
+		rd_base(a, (unsigned)cpu, frame, offset, gic->gicr_base + gic->gicr_size);
+	else
+		sgi_base(a, (unsigned)cpu, frame, offset - GICR_SGI_OFFSET);
+	return true;
+}
