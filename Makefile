@@ -11,7 +11,7 @@ QEMU       := qemu-system-aarch64
 QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -m 4G \
                 -nographic -no-reboot -nic none
 
-.PHONY: all run test setup unit-test system-test cppcheck clean
+.PHONY: all run run-demo run-selftest test setup unit-test system-test cppcheck bench clean
 .DEFAULT_GOAL := all
 
 all: hypervisor guests
@@ -28,6 +28,20 @@ run: setup
 
 test: setup
 	@$(MAKE) --no-print-directory unit-test cppcheck system-test
+
+# zone0 Linux, interactive; `poweroff` in zone0 ends QEMU.
+run-demo: all
+	$(QEMU) $(QEMU_MACHINE) -kernel $(HV_IMAGE) $(ZONE0_LOADERS)
+
+# The bare-metal test guest in zone0 instead of Linux.
+run-selftest: all
+	$(QEMU) $(QEMU_MACHINE) -kernel $(HV_IMAGE) \
+		-device loader,file=$(SELFTEST_BIN),addr=0xa0400000,force-raw=on \
+		-device loader,file=$(SELFTEST_DTB),addr=0xa0000000,force-raw=on
+
+bench: setup
+	@$(MAKE) --no-print-directory all
+	$(PYTHON) bench/boot_time.py
 
 clean:
 	rm -rf $(BUILD)/hypervisor $(BUILD)/guests $(BUILD)/tests

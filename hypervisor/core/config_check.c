@@ -28,12 +28,18 @@ static int check_region(const struct memory_region *r, const struct platform *pl
 		return reject(reason, "memory region wraps around the address space");
 	if (r->virtual_start + r->size > stage2_ipa_limit())
 		return reject(reason, "memory region lies beyond the guest-physical address space");
+	if (r->physical_start + r->size > stage2_pa_limit())
+		return reject(reason, "memory region lies beyond the physical address space");
 	if (!region_is_mapped(r))
 		return 0;
 	if (!IS_ALIGNED(r->physical_start | r->virtual_start | r->size, PAGE_SIZE))
 		return reject(reason, "memory region is not page-aligned");
 	if (ranges_overlap(r->physical_start, r->size, plat->hypervisor.start, plat->hypervisor.size))
 		return reject(reason, "memory region overlaps the hypervisor's memory");
+	for (unsigned i = 0; i < plat->num_hypervisor_devices; i++)
+		if (ranges_overlap(r->physical_start, r->size, plat->hypervisor_devices[i].start,
+				   plat->hypervisor_devices[i].size))
+			return reject(reason, "memory region maps a device only the hypervisor may map");
 	if (r->type == MEM_TYPE_RAM &&
 	    !range_contains(plat->ram.start, plat->ram.size, r->physical_start, r->size))
 		return reject(reason, "RAM region lies outside the machine's RAM");

@@ -20,6 +20,10 @@ struct platform {
 	struct phys_range hypervisor;       /* RAM no zone may ever map */
 	struct phys_range page_pool;        /* inside `hypervisor`, after the image */
 	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
+	/* Devices only the hypervisor may map (the interrupt controller): a
+	 * zone reaches them through emulation. */
+	const struct phys_range *hypervisor_devices;
+	unsigned num_hypervisor_devices;
 	const struct zone_config *root_zone;
 };
 

@@ -36,5 +36,7 @@ void stage2_tlb_flush(const struct stage2_table *table);
 
 /* Largest guest-physical address space the table format covers. */
 uint64_t stage2_ipa_limit(void);
+/* Largest physical address space the tables may point into. */
+uint64_t stage2_pa_limit(void);
 
 #endif

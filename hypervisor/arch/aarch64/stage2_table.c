@@ -9,6 +9,7 @@
 #include "util.h"
 
 #define IPA_BITS          39
+#define PA_BITS           40      /* VTCR_EL2.PS in vcpu.c */
 #define FIRST_LEVEL       1
 #define LAST_LEVEL        3
 #define ENTRIES           512
@@ -182,6 +183,11 @@ uint64_t stage2_ipa_limit(void)
 	return 1ULL << IPA_BITS;
 }
 
+uint64_t stage2_pa_limit(void)
+{
+	return 1ULL << PA_BITS;
+}
+
 int stage2_init(struct stage2_table *t, struct page_pool *pool, uint16_t vmid)
 {
 	t->pool = pool;
@@ -195,7 +201,7 @@ int stage2_map(struct stage2_table *t, uint64_t ipa, uint64_t pa, uint64_t size,
 {
 	if (size == 0 || !IS_ALIGNED(ipa | pa | size, PAGE_SIZE) ||
 	    ipa + size > stage2_ipa_limit() || ipa + size < ipa || pa + size < pa ||
-	    ((pa + size - 1) & ~DESC_ADDR_MASK & ~(PAGE_SIZE - 1)))
+	    pa + size > stage2_pa_limit())
 		return -HV_EINVAL;
 	if (!range_is_unmapped(t->root, FIRST_LEVEL, ipa, ipa + size))
 		return -HV_EEXIST;

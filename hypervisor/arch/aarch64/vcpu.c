@@ -11,7 +11,7 @@
 #include "zone.h"
 
 /* 39-bit IPA (T0SZ 25) starting at level 1, write-back walks, inner
- * shareable, 4 KiB granule, 40-bit PA. Must match stage2_table.c. */
+ * shareable, 4 KiB granule, 40-bit PA: IPA_BITS and PA_BITS of stage2_table.c. */
 #define VTCR_EL2_VALUE (25ULL | 1ULL << 6 | 1ULL << 8 | 1ULL << 10 | 3ULL << 12 | \
 			2ULL << 16 | 1ULL << 31)
 

@@ -45,6 +45,13 @@ static const struct zone_config zone0 = {
 	},
 };
 
+/* GICD, ITS and the redistributors of 4 CPUs. */
+static const struct phys_range gic_registers[] = {
+	{ 0x08000000, 0x10000 },
+	{ 0x08080000, 0x20000 },
+	{ 0x080a0000, 0x80000 },
+};
+
 const struct platform platform = {
 	.name = "QEMU virt (GICv3)",
 	.num_cpus = 4,
@@ -53,6 +60,8 @@ const struct platform platform = {
 	.hypervisor = { 0x40000000, 0x10000000 },
 	.page_pool = { 0x41000000, 0x07000000 },
 	.num_interrupts = 256,
+	.hypervisor_devices = gic_registers,
+	.num_hypervisor_devices = sizeof(gic_registers) / sizeof(gic_registers[0]),
 	.root_zone = &zone0,
 };
 
