@@ -20,21 +20,17 @@ HV_ARCH_CFLAGS := $(HV_CFLAGS) -Ihypervisor/arch/$(HV_ARCH)/include
 .PHONY: hypervisor
 hypervisor: $(HV_IMAGE)
 
-$(HV_OUT)/hypervisor/core/%.c.o: hypervisor/core/%.c hypervisor/hypervisor.mk
-	@mkdir -p $(dir $@)
-	$(CC_TARGET) $(HV_CFLAGS) -c $< -o $@
+# Only the core is denied the architecture's headers.
+$(HV_OUT)/hypervisor/core/%.o: HV_OBJ_CFLAGS = $(HV_CFLAGS)
+HV_OBJ_CFLAGS = $(HV_ARCH_CFLAGS)
 
-$(HV_OUT)/hypervisor/arch/%.c.o: hypervisor/arch/%.c hypervisor/hypervisor.mk
+$(HV_OUT)/%.c.o: %.c hypervisor/hypervisor.mk
 	@mkdir -p $(dir $@)
-	$(CC_TARGET) $(HV_ARCH_CFLAGS) -c $< -o $@
+	$(CC_TARGET) $(HV_OBJ_CFLAGS) -c $< -o $@
 
-$(HV_OUT)/hypervisor/arch/%.S.o: hypervisor/arch/%.S hypervisor/hypervisor.mk
+$(HV_OUT)/%.S.o: %.S hypervisor/hypervisor.mk
 	@mkdir -p $(dir $@)
-	$(CC_TARGET) $(HV_ARCH_CFLAGS) -c $< -o $@
-
-$(HV_OUT)/hypervisor/platform/%.c.o: hypervisor/platform/%.c hypervisor/hypervisor.mk
-	@mkdir -p $(dir $@)
-	$(CC_TARGET) $(HV_ARCH_CFLAGS) -c $< -o $@
+	$(CC_TARGET) $(HV_OBJ_CFLAGS) -c $< -o $@
 
 $(HV_ELF): $(HV_OBJS) hypervisor/arch/$(HV_ARCH)/linker.ld
 	$(CC_TARGET) -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments,--build-id=none \

@@ -18,11 +18,12 @@ struct page_pool hv_page_pool;
 static uint64_t pool_usage[BITMAP_WORDS(MAX_POOL_PAGES)];
 static bool zones_ready;
 
+/* Logged before it is published, so the boot CPU's count comes after it. */
 static void mark_online(unsigned cpu)
 {
 	percpus[cpu].cpu = cpu;
-	__atomic_store_n(&percpus[cpu].online, true, __ATOMIC_RELEASE);
 	log_info("CPU %u online", cpu);
+	__atomic_store_n(&percpus[cpu].online, true, __ATOMIC_RELEASE);
 }
 
 static unsigned count_online(void)

@@ -1,5 +1,5 @@
 /* Exception vectors of EL2 and the save/restore of a trap_frame. */
-#include <asm/trap_frame.h>
+#include <asm/cpu_stack.S.h>
 
 #define KIND_SYNC   0
 #define KIND_IRQ    1
@@ -123,9 +123,6 @@ return_to_guest:
 	.global enter_guest
 enter_guest:
 	mrs	x1, tpidr_el2
-	adrp	x2, cpu_stacks
-	add	x2, x2, :lo12:cpu_stacks
-	mov	x3, #CPU_STACK_SIZE
-	madd	x2, x1, x3, x2
-	add	sp, x2, x3
+	cpu_stack_top x2, x1, x3
+	mov	sp, x2
 	load_frame_and_eret

@@ -1,7 +1,7 @@
 /* Entry points: the boot CPU, entered like a Linux arm64 Image (x0 = host
  * DTB), and secondary CPUs, entered by PSCI CPU_ON (x0 = CPU index). Both
  * arrive at EL2 with the MMU off. */
-#include <asm/trap_frame.h>
+#include <asm/cpu_stack.S.h>
 
 	.section .text.head, "ax"
 	b	primary_entry           /* code0 */
@@ -16,11 +16,8 @@
 /* x0 = CPU index: SP = top of that CPU's stack, TPIDR_EL2 = index. */
 set_cpu_stack:
 	msr	tpidr_el2, x0
-	adrp	x1, cpu_stacks
-	add	x1, x1, :lo12:cpu_stacks
-	mov	x2, #CPU_STACK_SIZE
-	madd	x1, x0, x2, x1
-	add	sp, x1, x2
+	cpu_stack_top x1, x0, x2
+	mov	sp, x1
 	ret
 
 set_vectors:
