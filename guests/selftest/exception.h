@@ -8,6 +8,7 @@
 #define ESR_EC(esr)   (((esr) >> 26) & 0x3f)
 #define ESR_DFSC(esr) ((esr) & 0x3f)
 
+#define ESR_EC_UNKNOWN     0x00 /* undefined instruction */
 #define ESR_EC_DABT_CUR    0x25 /* data abort taken without a change of EL */
 #define ESR_DFSC_SYNC_EXT  0x10 /* synchronous external abort */
 
@@ -30,6 +31,13 @@ static inline uint32_t probe_read32(uintptr_t addr)
 
 	__asm__ volatile("ldr %w0, [%1]" : "+r"(value) : "r"(addr) : "memory");
 	return value;
+}
+
+/* A single write of ICC_SGI0R_EL1 (Group 0 SGIs), which traps to EL2 and is
+ * not emulated there. */
+static inline void probe_write_icc_sgi0r(uint64_t value)
+{
+	__asm__ volatile("msr S3_0_C12_C11_7, %0" : : "r"(value) : "memory");
 }
 
 #endif

@@ -87,6 +87,22 @@ static void check_read_aborts(const char *what, uintptr_t addr)
 		check_pass(what);
 }
 
+/* A trapped register the hypervisor does not emulate must become an
+ * undefined instruction for the guest, not a hang or a hypervisor panic. */
+static void check_unemulated_sysreg_is_undefined(void)
+{
+	const char *what = "write of unemulated ICC_SGI0R_EL1 is undefined";
+
+	exception_clear();
+	probe_write_icc_sgi0r(0);
+	if (!sync_taken)
+		check_fail(what, "no exception");
+	else if (ESR_EC(sync_esr) != ESR_EC_UNKNOWN)
+		check_fail(what, "ESR 0x%lx, want EC 0x%x", sync_esr, ESR_EC_UNKNOWN);
+	else
+		check_pass(what);
+}
+
 static void report_round_trip(void)
 {
 	uint64_t hz = counter_frequency();
@@ -113,6 +129,7 @@ _Noreturn void main(void)
 	check_unknown_hypercall();
 	check_read_aborts("read of unmapped 0x0f000000 aborts", UNMAPPED_ADDR);
 	check_read_aborts("read of hypervisor image 0x40400000 aborts", HYPERVISOR_IMAGE_ADDR);
+	check_unemulated_sysreg_is_undefined();
 	report_round_trip();
 	check_summary();
 
