@@ -21,6 +21,13 @@ void stage2_tlb_flush(const struct stage2_table *table)
 	fail_msg("no TLB flush expected");
 }
 
+/* GICD, ITS and the redistributors of 4 CPUs. */
+static const struct phys_range gic_registers[] = {
+	{ 0x08000000, 0x10000 },
+	{ 0x08080000, 0x20000 },
+	{ 0x080a0000, 0x80000 },
+};
+
 /* QEMU virt as hypervisor/platform/qemu-virt/platform.c describes it. */
 static const struct platform qemu_virt = {
 	.name = "QEMU virt (test)",
@@ -30,6 +37,8 @@ static const struct platform qemu_virt = {
 	.hypervisor = { 0x40000000, 0x10000000 },
 	.page_pool = { 0x41000000, 0x07000000 },
 	.num_interrupts = 288,
+	.hypervisor_devices = gic_registers,
+	.num_hypervisor_devices = 3,
 };
 
 static void claim_interrupt(struct zone_config *c, unsigned intid)
@@ -217,6 +226,114 @@ static void rejects_region_beyond_ipa_space(void **state)
 			       "memory region lies beyond the guest-physical address space");
 }
 
+static void rejects_region_beyond_physical_address_space(void **state)
+{
+	const uint64_t pa_limit = 1ULL << 40;      /* VTCR_EL2.PS = 0b010 */
+
+	(void)state;
+	assert_int_equal(stage2_pa_limit(), pa_limit);
+	/* Its last page is past the limit. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, pa_limit - 0x1000, 0x09000000,
+						       0x2000 },
+			       "memory region lies beyond the physical address space");
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, pa_limit, 0x09000000, 0x1000 },
+			       "memory region lies beyond the physical address space");
+	/* Addressable by a stage-2 descriptor (48 bits), but not by this PS. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 1ULL << 47, 0x09000000, 0x1000 },
+			       "memory region lies beyond the physical address space");
+}
+
+static void accepts_region_ending_at_the_physical_limit(void **state)
+{
+	struct zone_config c = zone1();
+
+	(void)state;
+	c.memory_regions[c.num_memory_regions++] =
+		(struct memory_region){ MEM_TYPE_IO, stage2_pa_limit() - 0x1000, 0x09000000, 0x1000 };
+	assert_accepted(&c);
+}
+
+static void rejects_region_over_a_hypervisor_device(void **state)
+{
+	static const char why[] = "memory region maps a device only the hypervisor may map";
+
+	(void)state;
+	/* Exactly the GICD, identity-mapped as a zone's config would name it. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x08000000, 0x08000000, 0x10000 },
+			       why);
+	/* Its last page only, at an unrelated IPA: what counts is the PA. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x0800f000, 0x20000000, 0x1000 },
+			       why);
+	/* A large window with the whole GIC inside it. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x07000000, 0x07000000,
+						       0x2000000 },
+			       why);
+	/* Starting in the page before GICD, ending in its first page. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x07fff000, 0x07fff000, 0x2000 },
+			       why);
+	/* The ITS, first and last page. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x08080000, 0x08080000, 0x1000 },
+			       why);
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x0809f000, 0x0809f000, 0x1000 },
+			       why);
+	/* The redistributors (the last entry of the list), first and last page. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x080a0000, 0x080a0000, 0x1000 },
+			       why);
+	assert_region_rejected((struct memory_region){ MEM_TYPE_IO, 0x0811f000, 0x0811f000, 0x1000 },
+			       why);
+	/* RAM over a device is rejected too. */
+	assert_region_rejected((struct memory_region){ MEM_TYPE_RAM, 0x08000000, 0x90000000,
+						       0x10000 },
+			       why);
+}
+
+static void accepts_regions_next_to_hypervisor_devices(void **state)
+{
+	struct zone_config c = zone1();
+
+	(void)state;
+	/* Right below GICD, the gap between GICD and ITS, and right above the
+	 * redistributors. */
+	c.memory_regions[c.num_memory_regions++] =
+		(struct memory_region){ MEM_TYPE_IO, 0x07fff000, 0x07fff000, 0x1000 };
+	c.memory_regions[c.num_memory_regions++] =
+		(struct memory_region){ MEM_TYPE_IO, 0x08010000, 0x08010000, 0x70000 };
+	c.memory_regions[c.num_memory_regions++] =
+		(struct memory_region){ MEM_TYPE_IO, 0x08120000, 0x08120000, 0x1000 };
+	assert_accepted(&c);
+}
+
+static void accepts_virtio_region_at_a_gic_address(void **state)
+{
+	struct zone_config c = zone1();
+
+	(void)state;
+	/* Trapped, never mapped: the device rule does not apply. */
+	c.memory_regions[c.num_memory_regions++] =
+		(struct memory_region){ MEM_TYPE_VIRTIO, 0x08000000, 0x08000000, 0x200 };
+	c.memory_regions[c.num_memory_regions++] =
+		(struct memory_region){ MEM_TYPE_VIRTIO, 0x080a0000, 0x0c000000, 0x1000 };
+	assert_accepted(&c);
+}
+
+static void the_real_platform_keeps_its_gic_for_the_hypervisor(void **state)
+{
+	static const uint64_t gic_pages[] = { 0x08000000, 0x0800f000, 0x08080000, 0x0809f000,
+					      0x080a0000, 0x0811f000 };
+
+	(void)state;
+	for (unsigned i = 0; i < sizeof(gic_pages) / sizeof(gic_pages[0]); i++) {
+		struct zone_config c = zone1();
+		const char *reason = NULL;
+
+		c.memory_regions[c.num_memory_regions++] =
+			(struct memory_region){ MEM_TYPE_IO, gic_pages[i], gic_pages[i], 0x1000 };
+		assert_int_equal(zone_config_check(&c, &platform, &reason), -HV_EINVAL);
+		assert_non_null(reason);
+		assert_string_equal(reason, "memory region maps a device only the hypervisor may map");
+	}
+}
+
 static void rejects_unaligned_mapped_region(void **state)
 {
 	(void)state;
@@ -344,6 +461,12 @@ int main(void)
 		cmocka_unit_test(rejects_empty_region),
 		cmocka_unit_test(rejects_region_that_wraps),
 		cmocka_unit_test(rejects_region_beyond_ipa_space),
+		cmocka_unit_test(rejects_region_beyond_physical_address_space),
+		cmocka_unit_test(accepts_region_ending_at_the_physical_limit),
+		cmocka_unit_test(rejects_region_over_a_hypervisor_device),
+		cmocka_unit_test(accepts_regions_next_to_hypervisor_devices),
+		cmocka_unit_test(accepts_virtio_region_at_a_gic_address),
+		cmocka_unit_test(the_real_platform_keeps_its_gic_for_the_hypervisor),
 		cmocka_unit_test(rejects_unaligned_mapped_region),
 		cmocka_unit_test(rejects_region_over_the_hypervisor),
 		cmocka_unit_test(rejects_ram_outside_machine_ram),

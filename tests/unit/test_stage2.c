@@ -274,8 +274,19 @@ static void invalid_arguments_are_rejected(void **state)
 	/* ipa + size wraps past zero. */
 	assert_int_equal(stage2_map(&f->table, ~0ULL - 0xfff, 0x1000, 2 * SZ_4K, MEM_KIND_NORMAL),
 			 -HV_EINVAL);
-	/* The output address does not fit a descriptor (48 bits). */
+	/* The output address is past the 40-bit physical address space
+	 * (VTCR_EL2.PS), even where a descriptor (48 bits) could hold it. */
+	assert_int_equal(stage2_pa_limit(), 1ULL << 40);
 	assert_int_equal(stage2_map(&f->table, 0, 1ULL << 48, SZ_4K, MEM_KIND_NORMAL), -HV_EINVAL);
+	assert_int_equal(stage2_map(&f->table, 0, 1ULL << 47, SZ_4K, MEM_KIND_NORMAL), -HV_EINVAL);
+	assert_int_equal(stage2_map(&f->table, 0, 1ULL << 40, SZ_4K, MEM_KIND_NORMAL), -HV_EINVAL);
+	assert_int_equal(stage2_map(&f->table, 0, (1ULL << 40) - SZ_4K, 2 * SZ_4K, MEM_KIND_NORMAL),
+			 -HV_EINVAL);
+	assert_int_equal(stage2_map(&f->table, 0, (1ULL << 40) - SZ_2M, 2 * SZ_2M, MEM_KIND_DEVICE),
+			 -HV_EINVAL);
+	/* pa + size wraps past zero. */
+	assert_int_equal(stage2_map(&f->table, 0, ~0ULL - 0xfff, 2 * SZ_4K, MEM_KIND_NORMAL),
+			 -HV_EINVAL);
 	assert_int_equal(stage2_unmap(&f->table, 0x800, SZ_4K), -HV_EINVAL);
 	assert_int_equal(stage2_unmap(&f->table, 0x1000, 0), -HV_EINVAL);
 	assert_int_equal(stage2_unmap(&f->table, limit - SZ_4K, 2 * SZ_4K), -HV_EINVAL);
@@ -288,6 +299,21 @@ static void invalid_arguments_are_rejected(void **state)
 	assert_int_equal(stage2_map(&f->table, 0, 0x2000, SZ_4K, MEM_KIND_NORMAL), 0);
 	assert_unmapped(f, limit);
 	assert_unmapped(f, 1ULL << 63);
+}
+
+static void output_addresses_reach_the_top_of_the_pa_space(void **state)
+{
+	struct fixture *f = *state;
+	const uint64_t pa_limit = 1ULL << 40;
+
+	/* The last page, the last 2 MiB block and the last 1 GiB block below 1 TiB. */
+	assert_int_equal(stage2_map(&f->table, SZ_4K, pa_limit - SZ_4K, SZ_4K, MEM_KIND_DEVICE), 0);
+	assert_int_equal(stage2_map(&f->table, SZ_2M, pa_limit - SZ_2M, SZ_2M, MEM_KIND_NORMAL), 0);
+	assert_int_equal(stage2_map(&f->table, SZ_1G, pa_limit - SZ_1G, SZ_1G, MEM_KIND_NORMAL), 0);
+	assert_maps_to(f, SZ_4K + 0xfff, pa_limit - 1, MEM_KIND_DEVICE);
+	assert_maps_to(f, 2 * SZ_2M - 1, pa_limit - 1, MEM_KIND_NORMAL);
+	assert_maps_to(f, SZ_1G, pa_limit - SZ_1G, MEM_KIND_NORMAL);
+	assert_maps_to(f, 2 * SZ_1G - 1, pa_limit - 1, MEM_KIND_NORMAL);
 }
 
 static void exhausted_pool_gives_enomem_and_maps_nothing(void **state)
@@ -356,6 +382,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unmapping_everything_returns_tables_to_the_pool, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(invalid_arguments_are_rejected, setup, teardown),
+		cmocka_unit_test_setup_teardown(output_addresses_reach_the_top_of_the_pa_space, setup,
+						teardown),
 		cmocka_unit_test_teardown(exhausted_pool_gives_enomem_and_maps_nothing, teardown),
 		cmocka_unit_test_teardown(root_only_pool_gives_enomem, teardown),
 		cmocka_unit_test_setup_teardown(destroy_returns_every_page, setup, teardown),

@@ -7,6 +7,7 @@
 
 #include "cstring.h"
 #include "log.h"
+#include "util.h"
 #include "zone.h"
 
 static void quiesce_owned_spis(const struct zone *zone)
@@ -22,6 +23,19 @@ static void quiesce_owned_spis(const struct zone *zone)
 	}
 }
 
+/* A mapped region over the zone's own GIC window would never trap. */
+static bool shadows_gic_window(const struct zone *zone, const struct gicv3_config *gic)
+{
+	for (uint32_t i = 0; i < zone->config.num_memory_regions; i++) {
+		const struct memory_region *r = &zone->config.memory_regions[i];
+		if (r->type != MEM_TYPE_VIRTIO &&
+		    (ranges_overlap(r->virtual_start, r->size, gic->gicd_base, gic->gicd_size) ||
+		     ranges_overlap(r->virtual_start, r->size, gic->gicr_base, gic->gicr_size)))
+			return true;
+	}
+	return false;
+}
+
 int vgic_zone_init(struct zone *zone)
 {
 	struct gicv3_config *gic = &zone->config.arch_config.gic.v3;
@@ -35,6 +49,10 @@ int vgic_zone_init(struct zone *zone)
 	if (gic->gicd_base != platform_gic.gicd_base || gic->gicd_size == 0 ||
 	    gic->gicr_base != platform_gic.gicr_base || gic->gicr_size == 0) {
 		log_error("zone %u: its GIC must be at the physical GIC's addresses", zone->id);
+		return -HV_EINVAL;
+	}
+	if (shadows_gic_window(zone, gic)) {
+		log_error("zone %u: a memory region covers its GIC registers", zone->id);
 		return -HV_EINVAL;
 	}
 	memset(&vgic_dists[zone_slot(zone)], 0, sizeof(vgic_dists[0]));
