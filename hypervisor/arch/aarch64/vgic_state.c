@@ -112,22 +112,24 @@ uint32_t vgic_owned_mask_1bit(const uint32_t *owned, uint32_t first_intid)
 	return owned[first_intid / 32];
 }
 
-uint32_t vgic_owned_mask_2bit(const uint32_t *owned, uint32_t first_intid)
+/* Registers with `width` bits per interrupt hold 32 / width interrupts. */
+static uint32_t owned_fields(const uint32_t *owned, uint32_t first_intid, unsigned width)
 {
+	uint32_t field = (1u << width) - 1;
 	uint32_t mask = 0;
 
-	for (unsigned i = 0; i < 16; i++)
+	for (unsigned i = 0; i < 32 / width; i++)
 		if ((owned[(first_intid + i) / 32] >> ((first_intid + i) % 32)) & 1)
-			mask |= 3u << (2 * i);
+			mask |= field << (width * i);
 	return mask;
+}
+
+uint32_t vgic_owned_mask_2bit(const uint32_t *owned, uint32_t first_intid)
+{
+	return owned_fields(owned, first_intid, 2);
 }
 
 uint32_t vgic_owned_mask_8bit(const uint32_t *owned, uint32_t first_intid)
 {
-	uint32_t mask = 0;
-
-	for (unsigned i = 0; i < 4; i++)
-		if ((owned[(first_intid + i) / 32] >> ((first_intid + i) % 32)) & 1)
-			mask |= 0xffu << (8 * i);
-	return mask;
+	return owned_fields(owned, first_intid, 8);
 }
