@@ -5,6 +5,14 @@
 
 #include "platform.h"
 
+#define GICD_BASE            0x08000000ULL
+#define GICD_SIZE            0x10000ULL
+#define GITS_BASE            0x08080000ULL
+#define GITS_SIZE            0x20000ULL
+#define GICR_BASE            0x080a0000ULL
+#define GICR_FRAME_SIZE      0x20000ULL
+#define NUM_CPUS             4
+
 #define INTID_UART           33
 #define INTID_VIRTIO_LAST    79
 
@@ -39,22 +47,21 @@ static const struct zone_config zone0 = {
 	.arch_config = {
 		.gic_version_tag = GIC_VERSION_TAG_V3,
 		.gic.v3 = {
-			.gicd_base = 0x08000000, .gicd_size = 0x10000,
-			.gicr_base = 0x080a0000, .gicr_size = 0x40000,
+			.gicd_base = GICD_BASE, .gicd_size = GICD_SIZE,
+			.gicr_base = GICR_BASE, .gicr_size = 2 * GICR_FRAME_SIZE,
 		},
 	},
 };
 
-/* GICD, ITS and the redistributors of 4 CPUs. */
 static const struct phys_range gic_registers[] = {
-	{ 0x08000000, 0x10000 },
-	{ 0x08080000, 0x20000 },
-	{ 0x080a0000, 0x80000 },
+	{ GICD_BASE, GICD_SIZE },
+	{ GITS_BASE, GITS_SIZE },
+	{ GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
 };
 
 const struct platform platform = {
 	.name = "QEMU virt (GICv3)",
-	.num_cpus = 4,
+	.num_cpus = NUM_CPUS,
 	.cpu_hw_ids = { 0x0, 0x1, 0x2, 0x3 },
 	.ram = { 0x40000000, 0x100000000ULL },
 	.hypervisor = { 0x40000000, 0x10000000 },
@@ -66,7 +73,7 @@ const struct platform platform = {
 };
 
 const struct gicv3_platform platform_gic = {
-	.gicd_base = 0x08000000,
-	.gicr_base = 0x080a0000,
-	.gicr_stride = 0x20000,
+	.gicd_base = GICD_BASE,
+	.gicr_base = GICR_BASE,
+	.gicr_stride = GICR_FRAME_SIZE,
 };
