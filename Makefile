@@ -17,6 +17,8 @@ QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -
 all: hypervisor guests
 
 include hypervisor/hypervisor.mk
+include driver/driver.mk
+include tools/tools.mk
 include guests/guests.mk
 include tests/tests.mk
 
@@ -27,7 +29,7 @@ run: setup
 	@$(MAKE) --no-print-directory run-demo
 
 test: setup
-	@$(MAKE) --no-print-directory unit-test cppcheck system-test
+	@$(MAKE) --no-print-directory unit-test tools-test cppcheck system-test
 
 # zone0 Linux, interactive; `poweroff` in zone0 ends QEMU.
 run-demo: all

@@ -11,8 +11,10 @@ pkgdir="$top/build/guest-pkgs"
 host_packages=(
   make gcc qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
   device-tree-compiler cpio gzip file python3 python3-pytest python3-pexpect
-  libcmocka-dev cppcheck
+  libcmocka-dev cppcheck libcjson-dev clang libclang-rt-dev
 )
+# Libraries linked into zone0's static tools (multiarch, from the same archive).
+arm64_packages=(libcjson-dev:arm64 libc6-dev:arm64)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -27,6 +29,10 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   as_root dpkg --add-architecture arm64
   need_update=1
 fi
+
+for p in "${arm64_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
 
 if [ "${#missing[@]}" -gt 0 ] || [ -n "${need_update:-}" ]; then
   echo "setup: installing ${missing[*]:-(arm64 package lists)}"
@@ -61,8 +67,24 @@ if [ ! -e "$pkgdir/.kernel.unpacked" ]; then
   fetch_guest_package "$kernel_pkg:arm64"
   touch "$pkgdir/.kernel.unpacked"
 fi
+kernel=$(ls "$pkgdir"/root/boot/vmlinuz-*-arm64 | head -n1)
+kernel_release=${kernel##*/vmlinuz-}
+
+# Headers for zone0's out-of-tree module: the arm64 tree and its -common
+# tree, of the same release as the kernel, and the host's kbuild tools that
+# their Makefiles name by absolute path.
+if [ ! -e "$pkgdir/.headers.unpacked" ]; then
+  fetch_guest_package "linux-headers-$kernel_release:arm64"
+  common=$(dpkg-deb -f "$pkgdir"/debs/linux-headers-"$kernel_release"_*.deb Depends |
+           grep -o "linux-headers-[^ ,]*-common" | head -n1)
+  fetch_guest_package "$common"
+  kbuild=$(dpkg-deb -f "$pkgdir"/debs/linux-headers-"$kernel_release"_*.deb Depends |
+           grep -o "linux-kbuild-[0-9.]*" | head -n1)
+  dpkg-query -W -f='${Status}' "$kbuild" 2>/dev/null | grep -q "ok installed" ||
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$kbuild"
+  touch "$pkgdir/.headers.unpacked"
+fi
 fetch_guest_package busybox-static:arm64
 
-kernel=$(ls "$pkgdir"/root/boot/vmlinuz-*-arm64 | head -n1)
 ln -sf "$kernel" "$pkgdir/Image"
 ln -sf "$pkgdir/root/bin/busybox" "$pkgdir/busybox"

@@ -1,17 +1,37 @@
-/* Validation of a zone configuration before anything acts on it: the same
- * checks for the root zone described by the platform and for zones that zone0
- * starts at run time. */
+/* Validation of a zone configuration before anything acts on it. Pure logic
+ * on the config and the platform description, shared by the hypervisor, the
+ * CLI (`tessera config check`) and host tests. Every field is untrusted. */
 #ifndef CONFIG_CHECK_H
 #define CONFIG_CHECK_H
 
+#include <stdbool.h>
 #include <tessera/zone_config.h>
 
 #include "platform.h"
 
 #define MAX_ZONES 8
 
-/* Returns 0, or -HV_EINVAL with *reason naming the first problem found. */
+/* Why a config was refused: the negative errno a hypercall returns and one
+ * sentence that names the field and its value, e.g.
+ * "memory_regions[1].physical_start 0x40000000: RAM region overlaps the
+ * hypervisor's memory". */
+struct config_error {
+	int err;
+	char message[192];
+};
+
+/* Everything decidable from the config and the platform alone. The root zone
+ * (is_root) may have id 0 and share the hypervisor's console UART; any other
+ * zone may not. Returns 0 or e->err (-HV_EINVAL). */
 int zone_config_check(const struct zone_config *config, const struct platform *plat,
-		      const char **reason);
+		      bool is_root, struct config_error *e);
+
+/* A non-root config against the zones already running (the root zone among
+ * them): its id, CPUs, memory windows and SPIs must be free. The root zone
+ * lends its CPUs but must keep one. Returns 0 or e->err (-HV_EEXIST for an
+ * id in use, -HV_EBUSY for a resource owned by another zone). */
+int zone_config_check_conflicts(const struct zone_config *config,
+				const struct zone_config *const running[], unsigned num_running,
+				struct config_error *e);
 
 #endif

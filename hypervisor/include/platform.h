@@ -20,6 +20,11 @@ struct platform {
 	struct phys_range hypervisor;       /* RAM no zone may ever map */
 	struct phys_range page_pool;        /* inside `hypervisor`, after the image */
 	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
+	struct phys_range gic_distributor;  /* a zone's GIC windows must be exactly */
+	struct phys_range gic_redistributors; /* these: the frames of all CPUs */
+	/* The hypervisor's console UART: shared with the root zone, emulated
+	 * (as a debug console) at the same address for every other zone. */
+	struct phys_range console;
 	/* Devices only the hypervisor may map (the interrupt controller): a
 	 * zone reaches them through emulation. */
 	const struct phys_range *hypervisor_devices;

@@ -4,7 +4,11 @@
 #ifndef TESSERA_ZONE_CONFIG_H
 #define TESSERA_ZONE_CONFIG_H
 
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
 #include <stdint.h>
+#endif
 
 #define CONFIG_MAX_MEMORY_REGIONS 64
 #define CONFIG_MAX_INTERRUPTS     1024

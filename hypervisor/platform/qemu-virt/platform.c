@@ -12,6 +12,8 @@
 #define GICR_BASE            0x080a0000ULL
 #define GICR_FRAME_SIZE      0x20000ULL
 #define NUM_CPUS             4
+#define UART_BASE            0x09000000ULL
+#define UART_SIZE            0x1000ULL
 
 #define INTID_UART           33
 #define INTID_VIRTIO_LAST    79
@@ -30,8 +32,8 @@ static const struct zone_config zone0 = {
 	.memory_regions = {
 		{ .type = MEM_TYPE_RAM, .physical_start = 0x50000000, .virtual_start = 0x50000000,
 		  .size = 0x70000000 },
-		{ .type = MEM_TYPE_IO, .physical_start = 0x09000000, .virtual_start = 0x09000000,
-		  .size = 0x1000 },
+		{ .type = MEM_TYPE_IO, .physical_start = UART_BASE, .virtual_start = UART_BASE,
+		  .size = UART_SIZE },
 		{ .type = MEM_TYPE_IO, .physical_start = 0x0a000000, .virtual_start = 0x0a000000,
 		  .size = 0x4000 },
 	},
@@ -48,7 +50,7 @@ static const struct zone_config zone0 = {
 		.gic_version_tag = GIC_VERSION_TAG_V3,
 		.gic.v3 = {
 			.gicd_base = GICD_BASE, .gicd_size = GICD_SIZE,
-			.gicr_base = GICR_BASE, .gicr_size = 2 * GICR_FRAME_SIZE,
+			.gicr_base = GICR_BASE, .gicr_size = NUM_CPUS * GICR_FRAME_SIZE,
 		},
 	},
 };
@@ -67,6 +69,9 @@ const struct platform platform = {
 	.hypervisor = { 0x40000000, 0x10000000 },
 	.page_pool = { 0x41000000, 0x07000000 },
 	.num_interrupts = 256,
+	.gic_distributor = { GICD_BASE, GICD_SIZE },
+	.gic_redistributors = { GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
+	.console = { UART_BASE, UART_SIZE },
 	.hypervisor_devices = gic_registers,
 	.num_hypervisor_devices = sizeof(gic_registers) / sizeof(gic_registers[0]),
 	.root_zone = &zone0,
