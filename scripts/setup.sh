@@ -11,10 +11,10 @@ pkgdir="$top/build/guest-pkgs"
 host_packages=(
   make gcc qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
   device-tree-compiler cpio gzip file python3 python3-pytest python3-pexpect
-  libcmocka-dev cppcheck libcjson-dev clang libclang-rt-dev
+  libcmocka-dev cppcheck libjansson-dev clang libclang-rt-dev
 )
-# Libraries linked into zone0's static tools (multiarch, from the same archive).
-arm64_packages=(libcjson-dev:arm64 libc6-dev:arm64)
+# Libraries linked into zone0's static tools (static, multiarch, from the same archive).
+arm64_packages=(libjansson-dev:arm64 libc6-dev:arm64)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
