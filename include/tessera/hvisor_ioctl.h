@@ -31,6 +31,12 @@ struct hvisor_load_image_args {
 	__u64 load_paddr;
 };
 
+/* TESSERA_ZONE_CONFIG (tessera's own): the running zone's config. */
+struct tessera_zone_config_args {
+	__u64 zone_id;
+	struct zone_config *config;
+};
+
 #define HVISOR_INIT_VIRTIO   _IO(1, 0)
 #define HVISOR_FINISH_REQ    _IO(1, 2)
 #define HVISOR_ZONE_START    _IOW(1, 3, struct zone_config *)
@@ -39,5 +45,6 @@ struct hvisor_load_image_args {
 #define HVISOR_CONFIG_CHECK  _IOR(1, 6, __u64 *)
 #define HVISOR_SET_EVENTFD   _IOW(1, 7, int)
 #define HVISOR_LOAD_IMAGE    _IOW(1, 8, struct hvisor_load_image_args)
+#define TESSERA_ZONE_CONFIG  _IOW(1, 0x40, struct tessera_zone_config_args)
 
 #endif
