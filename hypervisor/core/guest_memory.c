@@ -21,15 +21,44 @@ static void *host_pointer(struct zone *zone, uint64_t ipa, size_t len)
 	return (void *)(uintptr_t)pa;
 }
 
+/* The whole range is checked before the first byte moves, so a copy that
+ * fails leaves the guest's memory as it was. The zone's tables may change
+ * on another CPU (zone0 lends RAM): they are walked under its lock. */
+static bool range_is_ram(struct zone *zone, uint64_t ipa, uint64_t len)
+{
+	if (ipa + len < ipa)
+		return false;
+	while (len) {
+		uint64_t chunk = MIN(len, PAGE_SIZE - (ipa & (PAGE_SIZE - 1)));
+		if (!host_pointer(zone, ipa, chunk))
+			return false;
+		ipa += chunk;
+		len -= chunk;
+	}
+	return true;
+}
+
+bool guest_is_ram_range(struct zone *zone, uint64_t ipa, uint64_t len)
+{
+	bool ok;
+
+	spin_lock(&zone->stage2_lock);
+	ok = range_is_ram(zone, ipa, len);
+	spin_unlock(&zone->stage2_lock);
+	return ok;
+}
+
 static int guest_copy(struct zone *zone, uint64_t ipa, void *buf, size_t len, bool to_guest)
 {
 	unsigned char *cursor = buf;
+	int err = 0;
 
-	while (len) {
+	spin_lock(&zone->stage2_lock);
+	if (!range_is_ram(zone, ipa, len))
+		err = -HV_EFAULT;
+	while (!err && len) {
 		size_t chunk = MIN(len, PAGE_SIZE - (ipa & (PAGE_SIZE - 1)));
 		void *host = host_pointer(zone, ipa, chunk);
-		if (!host)
-			return -HV_EFAULT;
 		if (to_guest)
 			memcpy(host, cursor, chunk);
 		else
@@ -38,7 +67,8 @@ static int guest_copy(struct zone *zone, uint64_t ipa, void *buf, size_t len, bo
 		ipa += chunk;
 		len -= chunk;
 	}
-	return 0;
+	spin_unlock(&zone->stage2_lock);
+	return err;
 }
 
 int guest_write(struct zone *zone, uint64_t ipa, const void *src, size_t len)

@@ -22,6 +22,7 @@ static bool zones_ready;
 static void mark_online(unsigned cpu)
 {
 	percpus[cpu].cpu = cpu;
+	percpus[cpu].vcpu.cpu = cpu;
 	log_info("CPU %u online", cpu);
 	__atomic_store_n(&percpus[cpu].online, true, __ATOMIC_RELEASE);
 }
@@ -75,15 +76,13 @@ static void release_cpus(void)
 
 void hv_primary_main(uint64_t host_dtb)
 {
-	struct zone *root;
-
 	log_info("tessera hypervisor on %s, %u CPUs, host device tree at 0x%lx", platform.name,
 		 platform.num_cpus, (unsigned long)host_dtb);
 	arch_cpu_init(0);
 	mark_online(0);
 	init_page_pool();
 	start_secondary_cpus();
-	if (zone_create(platform.root_zone, &root) != 0)
+	if (zone_create(platform.root_zone, true) != 0)
 		log_error("the root zone could not be created; nothing to run");
 	report_parked_cpus();
 	release_cpus();

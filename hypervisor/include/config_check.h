@@ -20,16 +20,22 @@ struct config_error {
 	char message[192];
 };
 
+/* Sets e->message (truncated to fit); e->err is the caller's to set. */
+void config_error_format(struct config_error *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* Everything decidable from the config and the platform alone. The root zone
  * (is_root) may have id 0 and share the hypervisor's console UART; any other
  * zone may not. Returns 0 or e->err (-HV_EINVAL). */
 int zone_config_check(const struct zone_config *config, const struct platform *plat,
 		      bool is_root, struct config_error *e);
 
-/* A non-root config against the zones already running (the root zone among
- * them): its id, CPUs, memory windows and SPIs must be free. The root zone
- * lends its CPUs but must keep one. Returns 0 or e->err (-HV_EEXIST for an
- * id in use, -HV_EBUSY for a resource owned by another zone). */
+/* A non-root config, already passing zone_config_check, against the zones
+ * already running (the root zone, id 0, among them): its id, CPUs, memory
+ * windows and SPIs must be free. The root zone lends its CPUs, RAM and SPIs
+ * but must keep one CPU. Returns 0 or e->err: -HV_ENOMEM when every slot is
+ * taken, -HV_EINVAL for an id in use (hvisor's answer), -HV_EBUSY for a
+ * resource owned by another zone. */
 int zone_config_check_conflicts(const struct zone_config *config,
 				const struct zone_config *const running[], unsigned num_running,
 				struct config_error *e);

@@ -4,6 +4,7 @@
 #ifndef GUEST_MEMORY_H
 #define GUEST_MEMORY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,5 +13,11 @@ struct zone;
 /* 0, or -HV_EFAULT if any byte is not RAM of the zone. */
 int guest_write(struct zone *zone, uint64_t ipa, const void *src, size_t len);
 int guest_read(struct zone *zone, uint64_t ipa, void *dst, size_t len);
+/* Whether [ipa, ipa + len) is all RAM of the zone (len 0: the byte at ipa). */
+bool guest_is_ram_range(struct zone *zone, uint64_t ipa, uint64_t len);
+static inline bool guest_is_ram(struct zone *zone, uint64_t ipa)
+{
+	return guest_is_ram_range(zone, ipa, 1);
+}
 
 #endif

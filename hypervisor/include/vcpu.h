@@ -32,6 +32,7 @@ enum vcpu_on_result {
 	VCPU_ON_STARTED,
 	VCPU_ON_ALREADY_ON,
 	VCPU_ON_ALREADY_PENDING,
+	VCPU_ON_NOT_IN_ZONE,    /* the CPU left the caller's zone, or it is stopping */
 };
 
 struct percpu {
@@ -44,14 +45,22 @@ extern struct percpu percpus[MAX_CPUS];
 
 struct percpu *this_cpu(void);
 
-/* Runs this CPU's vCPU once it is powered on; idles until then. */
+/* Runs this CPU's vCPU once it is powered on; idles until then, and parks
+ * the CPU when its zone stops. */
 noreturn void cpu_run_or_park(void);
 
 /* The vCPU of `zone` whose hardware CPU identifier is `hw_id`, or NULL. */
 struct vcpu *zone_vcpu_by_hw_id(struct zone *zone, uint64_t hw_id);
 uint64_t vcpu_hw_id(const struct vcpu *vcpu);
-enum vcpu_on_result vcpu_power_on(struct vcpu *vcpu, uint64_t entry, uint64_t arg);
+/* Gives `vcpu` (its CPU) to `zone`, powered off, or to nobody (NULL). */
+void vcpu_assign(struct vcpu *vcpu, struct zone *zone);
+/* Powers on a vCPU of the caller's zone. */
+enum vcpu_on_result vcpu_power_on(const struct zone *caller, struct vcpu *vcpu, uint64_t entry,
+				  uint64_t arg);
 /* Powers the calling vCPU off; its CPU idles until the next power-on. */
 noreturn void vcpu_power_off_self(void);
+/* At the end of every exit, before the guest resumes: a vCPU whose zone is
+ * stopping parks instead. */
+void vcpu_exit_done(struct vcpu *vcpu);
 
 #endif

@@ -1,4 +1,6 @@
-/* Zones: isolated partitions, each owning CPUs, memory and interrupts. */
+/* Zones: isolated partitions, each owning CPUs, memory and interrupts. The
+ * root zone (zone0) starts at boot; it starts and stops the others, lending
+ * them its CPUs, SPIs and RAM for as long as they run. */
 #ifndef ZONE_H
 #define ZONE_H
 
@@ -10,28 +12,60 @@
 #include "mmio.h"
 #include "spinlock.h"
 #include "stage2.h"
+#include "vpl011.h"
 
 #define MAX_MMIO_HANDLERS 16
+#define ROOT_ZONE_ID 0
+
+enum zone_state {
+	ZONE_FREE,          /* the slot holds no zone */
+	ZONE_RUNNING,
+	ZONE_STOPPING,      /* its CPUs are leaving; the last one releases it */
+	ZONE_FAILED,        /* a CPU did not stop in time: resources stay held */
+};
 
 struct zone {
-	bool active;
+	enum zone_state state;
 	uint32_t id;
 	char name[CONFIG_NAME_MAXLEN + 1];
-	uint64_t cpus;
+	uint64_t cpus;              /* changes for the root zone as it lends CPUs */
+	uint64_t cpus_to_stop;      /* while stopping: CPUs not yet parked */
+	uint32_t generation;        /* bumped at each release, for waiters */
+	bool shares_ram_with_root;  /* zone0 keeps its RAM mapped: virtio back-ends */
+	spinlock_t stage2_lock;     /* the tables change while other CPUs read them */
 	struct stage2_table stage2;
 	struct zone_config config;
 	struct mmio_handler mmio[MAX_MMIO_HANDLERS];
 	unsigned num_mmio;
 	struct unhandled_access_log unhandled;
+	struct vpl011 console;
 };
 
 extern struct page_pool hv_page_pool;
 
-/* Validates the config, claims its CPUs and builds its address space. The
- * zone's vCPUs start when their CPUs next look for work. */
-int zone_create(const struct zone_config *config, struct zone **created);
-struct zone *zone_find(uint32_t id);
+/* Validates the config, takes its resources (from zone0 for a non-root
+ * zone) and builds its address space; its boot vCPU starts at once. On any
+ * failure nothing is left claimed. 0 or -errno, logged with the reason. */
+int zone_create(const struct zone_config *config, bool is_root);
+/* Stops every CPU of the zone and gives its resources back; returns once it
+ * is released (0), or -HV_EBUSY if its CPUs did not stop in time. */
+int zone_shutdown(uint32_t id);
+/* Called on a CPU of the zone itself (PSCI SYSTEM_OFF): starts the stop and
+ * parks the calling CPU. */
+void zone_request_stop(struct zone *zone);
+
+struct zone *zone_root(void);
 bool zone_owns_interrupt(const struct zone *zone, uint32_t intid);
 unsigned zone_slot(const struct zone *zone);
+bool zone_is_stopping(const struct zone *zone);
+
+/* Entries for HC_ZONE_LIST, at most `max`; returns how many. */
+unsigned zone_list(struct zone_info *out, unsigned max);
+/* A copy of the running zone's config; false if no such zone. */
+bool zone_config_get(uint32_t id, struct zone_config *out);
+
+/* Used by zone_lifecycle.c and zone_lending.c only. */
+struct zone *zone_slot_by_index(unsigned slot);
+extern spinlock_t zones_lock;
 
 #endif

@@ -14,8 +14,9 @@
 #define HC_IVC_INFO           5
 #define HC_CONFIG_CHECK       6
 #define HC_CLEAR_INJECT_IRQ   20
-/* tessera's own, beyond hvisor's set: copies a running zone's config (as it
- * is now: zone0's lists without what it lent out) to x2. Any zone may ask. */
+/* tessera's own, beyond hvisor's set: copies the config of running zone x1
+ * (as it is now: zone0's without what it lent out) to x2. zone0 may ask for
+ * any zone, another zone only for itself. */
 #define HC_ZONE_CONFIG_GET    48
 
 /* Written by HC_CONFIG_CHECK; a tool built for another layout refuses to run. */

@@ -8,11 +8,14 @@ UNIT_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -fsanitize=address,undefined \
 UNIT_LDLIBS := -lcmocka
 
 # The hypervisor sources each test links against.
-UNIT_SRCS_stage2       := hypervisor/arch/aarch64/stage2_table.c hypervisor/core/page_pool.c
+UNIT_SRCS_stage2       := hypervisor/arch/aarch64/stage2_table.c \
+                          hypervisor/arch/aarch64/stage2_limits.c hypervisor/core/page_pool.c
 UNIT_SRCS_page_pool    := hypervisor/core/page_pool.c
-# config_check asks stage2_table.c for the IPA limit; the real platform supplies
-# a root zone that must pass.
-UNIT_SRCS_config_check := hypervisor/core/config_check.c $(UNIT_SRCS_stage2) \
+# What zone0's tools link too: no page tables. The real platform supplies a
+# root zone that must pass.
+UNIT_SRCS_config_check := hypervisor/core/config_check.c hypervisor/core/config_error.c \
+                          hypervisor/core/format.c \
+                          hypervisor/arch/aarch64/stage2_limits.c \
                           hypervisor/platform/qemu-virt/platform.c
 UNIT_SRCS_format       := hypervisor/core/format.c
 UNIT_SRCS_dabt         := hypervisor/arch/aarch64/dabt.c

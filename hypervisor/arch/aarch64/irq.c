@@ -27,6 +27,7 @@ void handle_guest_irq(struct trap_frame *f, unsigned kind)
 			log_warn("zone %u: interrupt %u it does not own was dropped", vcpu->zone->id,
 				 intid);
 	}
+	vcpu_exit_done(vcpu);
 	vgic_sync(vcpu);
 }
 

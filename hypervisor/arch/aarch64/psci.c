@@ -8,7 +8,7 @@
 
 #include "arch.h"
 #include "log.h"
-#include "stage2.h"
+#include "guest_memory.h"
 #include "vcpu.h"
 #include "zone.h"
 
@@ -17,20 +17,20 @@
 static int64_t cpu_on(struct vcpu *caller, uint64_t target_mpidr, uint64_t entry, uint64_t ctx)
 {
 	struct vcpu *target = zone_vcpu_by_hw_id(caller->zone, target_mpidr & AFFINITY_MASK);
-	uint64_t pa;
-	enum mem_kind kind;
 
 	if (!target)
 		return PSCI_INVALID_PARAMETERS;
-	if (!stage2_translate(&caller->zone->stage2, entry, &pa, &kind) || kind != MEM_KIND_NORMAL)
+	if (!guest_is_ram(caller->zone, entry))
 		return PSCI_INVALID_ADDRESS;
-	switch (vcpu_power_on(target, entry, ctx)) {
+	switch (vcpu_power_on(caller->zone, target, entry, ctx)) {
 	case VCPU_ON_STARTED:
 		return PSCI_SUCCESS;
 	case VCPU_ON_ALREADY_ON:
 		return PSCI_ALREADY_ON;
-	default:
+	case VCPU_ON_ALREADY_PENDING:
 		return PSCI_ON_PENDING;
+	default:
+		return PSCI_INVALID_PARAMETERS;
 	}
 }
 
@@ -78,9 +78,10 @@ static noreturn void system_off(struct vcpu *caller, bool reset)
 			arch_machine_reset();
 		arch_machine_power_off();
 	}
-	log_info("zone %u asked for system %s: its vCPU %u stops", caller->zone->id,
-		 reset ? "reset" : "power-off", caller->index);
-	vcpu_power_off_self();
+	log_info("zone %u (%s) asked for system %s: the zone stops", caller->zone->id,
+		 caller->zone->name, reset ? "reset" : "power-off");
+	zone_request_stop(caller->zone);
+	cpu_run_or_park();
 }
 
 void smccc_handle(struct vcpu *vcpu, struct trap_frame *f)

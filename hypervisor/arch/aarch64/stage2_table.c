@@ -8,8 +8,6 @@
 #include "stage2.h"
 #include "util.h"
 
-#define IPA_BITS          39
-#define PA_BITS           40      /* VTCR_EL2.PS in vcpu.c */
 #define FIRST_LEVEL       1
 #define LAST_LEVEL        3
 #define ENTRIES           512
@@ -176,16 +174,6 @@ static int unmap_range(struct stage2_table *t, uint64_t *table, int level, uint6
 		ipa = chunk_end;
 	}
 	return 0;
-}
-
-uint64_t stage2_ipa_limit(void)
-{
-	return 1ULL << IPA_BITS;
-}
-
-uint64_t stage2_pa_limit(void)
-{
-	return 1ULL << PA_BITS;
 }
 
 int stage2_init(struct stage2_table *t, struct page_pool *pool, uint16_t vmid)

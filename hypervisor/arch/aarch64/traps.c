@@ -121,5 +121,6 @@ void handle_guest_sync(struct trap_frame *f, unsigned kind)
 
 	(void)kind;
 	(handler ? handler : handle_unknown_exit)(vcpu, f, esr);
+	vcpu_exit_done(vcpu);
 	vgic_sync(vcpu);
 }

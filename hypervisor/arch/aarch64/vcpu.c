@@ -2,6 +2,7 @@
  * then eret to the entry point. */
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
+#include <asm/vcpu_reset.h>
 #include <asm/vgic.h>
 
 #include "arch.h"
@@ -11,7 +12,7 @@
 #include "zone.h"
 
 /* 39-bit IPA (T0SZ 25) starting at level 1, write-back walks, inner
- * shareable, 4 KiB granule, 40-bit PA: IPA_BITS and PA_BITS of stage2_table.c. */
+ * shareable, 4 KiB granule, 40-bit PA: IPA_BITS and PA_BITS of stage2_limits.c. */
 #define VTCR_EL2_VALUE (25ULL | 1ULL << 6 | 1ULL << 8 | 1ULL << 10 | 3ULL << 12 | \
 			2ULL << 16 | 1ULL << 31)
 
@@ -39,24 +40,13 @@ static void setup_el2_controls(const struct vcpu *vcpu)
 	isb();
 }
 
-static void reset_el1_state(void)
-{
-	write_sysreg(sctlr_el1, SCTLR_EL1_RES1);
-	write_sysreg(vbar_el1, 0);
-	write_sysreg(cpacr_el1, 0);
-	write_sysreg(cntv_ctl_el0, 0);
-	write_sysreg(cntp_ctl_el0, 0);
-	write_sysreg(cntkctl_el1, 0);
-	isb();
-}
-
 void arch_vcpu_run(struct vcpu *vcpu)
 {
 	static struct trap_frame initial[MAX_CPUS];
 	struct trap_frame *f = &initial[vcpu->cpu];
 
 	setup_el2_controls(vcpu);
-	reset_el1_state();
+	vcpu_reset_el1_state();
 	vgic_vcpu_reset(vcpu);
 	memset(f, 0, sizeof(*f));
 	f->x[0] = vcpu->boot_arg;
@@ -67,9 +57,20 @@ void arch_vcpu_run(struct vcpu *vcpu)
 	enter_guest(f);
 }
 
+void arch_vcpu_stop(struct vcpu *vcpu)
+{
+	vcpu_silence_timers();
+	vgic_vcpu_stop(vcpu);
+}
+
 int arch_zone_init(struct zone *zone)
 {
 	return vgic_zone_init(zone);
+}
+
+void arch_zone_release(struct zone *zone)
+{
+	vgic_zone_release(zone);
 }
 
 void stage2_tlb_flush(const struct stage2_table *table)

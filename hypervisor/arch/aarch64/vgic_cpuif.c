@@ -214,11 +214,31 @@ static void release_hw_interrupts(struct vgic_cpu *vc)
 			gicv3_deactivate(intid);
 }
 
+/* The CPU's guest PPIs in the physical redistributor: disabled, not
+ * pending, not active; SGIs are virtual and PPIs 25/26 the hypervisor's. */
+static void quiesce_guest_ppis(unsigned cpu)
+{
+	uintptr_t sgi = gicv3_redistributor(cpu) + GICR_SGI_OFFSET;
+
+	gic_write32(sgi + GICR_ICENABLER0, VGIC_GUEST_PPIS);
+	gic_write32(sgi + GICR_ICPENDR0, VGIC_GUEST_PPIS);
+	gic_write32(sgi + GICR_ICACTIVER0, VGIC_GUEST_PPIS);
+}
+
+void vgic_vcpu_stop(struct vcpu *vcpu)
+{
+	release_hw_interrupts(&vgic_cpus[vcpu->cpu]);
+	quiesce_guest_ppis(vcpu->cpu);
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+}
+
 void vgic_vcpu_reset(struct vcpu *vcpu)
 {
 	struct vgic_cpu *vc = &vgic_cpus[vcpu->cpu];
 
 	release_hw_interrupts(vc);
+	quiesce_guest_ppis(vcpu->cpu);
 	vc->sgi_enabled = 0xffff;
 	memset(vc->priority, 0, sizeof(vc->priority));
 	vc->waker = GICR_WAKER_PROCESSOR_SLEEP;

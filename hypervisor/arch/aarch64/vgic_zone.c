@@ -10,6 +10,8 @@
 #include "util.h"
 #include "zone.h"
 
+/* Disabled, not pending, not active: as neither the zone that had them nor
+ * the one that gets them left them. */
 static void quiesce_owned_spis(const struct zone *zone)
 {
 	const uint32_t *owned = zone->config.interrupts_bitmap;
@@ -62,4 +64,9 @@ int vgic_zone_init(struct zone *zone)
 	if (!err)
 		err = mmio_register(zone, gic->gicr_base, gic->gicr_size, vgicr_access, gic);
 	return err;
+}
+
+void vgic_zone_release(struct zone *zone)
+{
+	quiesce_owned_spis(zone);
 }

@@ -25,16 +25,20 @@ static int cpu_of_frame(uint64_t frame)
 	return -1;
 }
 
-static uint64_t typer(uint64_t frame, uint64_t region_end)
+/* Last is set on the frame of the zone's highest CPU: the guest's walk
+ * then ends inside its own device tree's redistributor region, however much
+ * of the window that region covers. */
+static uint64_t typer(uint64_t frame, unsigned cpu, uint64_t zone_cpus)
 {
+	bool last = (zone_cpus >> cpu) == 1;
 	uint64_t value = gic_read64(frame + GICR_TYPER) &
 			 ~(TYPER_PLPIS | TYPER_VLPIS | TYPER_DIRECT_LPI | GICR_TYPER_LAST);
 
-	return value | (frame + FRAME_SIZE >= region_end ? GICR_TYPER_LAST : 0);
+	return value | (last ? GICR_TYPER_LAST : 0);
 }
 
 static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_t offset,
-		    uint64_t region_end)
+		    uint64_t zone_cpus)
 {
 	struct vgic_cpu *vc = &vgic_cpus[cpu];
 
@@ -46,9 +50,10 @@ static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_
 	} else if (a->is_write) {
 		return;
 	} else if (offset == GICR_TYPER) {
-		a->value = a->size == 8 ? typer(frame, region_end) : (uint32_t)typer(frame, region_end);
+		uint64_t value = typer(frame, cpu, zone_cpus);
+		a->value = a->size == 8 ? value : (uint32_t)value;
 	} else if (offset == GICR_TYPER + 4) {
-		a->value = typer(frame, region_end) >> 32;
+		a->value = typer(frame, cpu, zone_cpus) >> 32;
 	} else if (offset == GICR_IIDR || offset >= GICR_ID_REGS) {
 		a->value = gic_read32(frame + offset);
 	} else {
@@ -135,7 +140,8 @@ bool vgicr_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 		return true;
 	}
 	if (offset < GICR_SGI_OFFSET)
-		rd_base(a, (unsigned)cpu, frame, offset, gic->gicr_base + gic->gicr_size);
+		rd_base(a, (unsigned)cpu, frame, offset,
+			__atomic_load_n(&vcpu->zone->cpus, __ATOMIC_ACQUIRE));
 	else
 		sgi_base(a, (unsigned)cpu, frame, offset - GICR_SGI_OFFSET);
 	return true;

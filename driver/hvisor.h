@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef HVISOR_H
+#define HVISOR_H
+
+#include <linux/types.h>
+#include <tessera/hvisor_ioctl.h>
+
+long hvisor_config_check(u64 *magic);
+long hvisor_ioctl_config_check(u64 __user *umagic);
+long hvisor_zone_start(const struct zone_config __user *uconfig);
+long hvisor_zone_shutdown(u64 zone_id);
+long hvisor_zone_list(struct hvisor_zone_list_args __user *uargs);
+long tessera_zone_config(struct tessera_zone_config_args __user *uargs);
+
+bool zone_memory_holds(phys_addr_t start, phys_addr_t last);
+long hvisor_load_image(const struct hvisor_load_image_args __user *uargs);
+
+#endif

@@ -1,0 +1,9 @@
+/* A vCPU's own-CPU state at reset (vcpu_reset.c). */
+#ifndef ASM_VCPU_RESET_H
+#define ASM_VCPU_RESET_H
+
+void vcpu_reset_el1_state(void);
+/* The EL1 timers off: their level-sensitive interrupts drop. */
+void vcpu_silence_timers(void);
+
+#endif

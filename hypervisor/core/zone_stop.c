@@ -1,0 +1,132 @@
+/* Stopping a zone, on ZoneShutdown from zone0 or PSCI SYSTEM_OFF from the
+ * zone itself. Each of its CPUs is kicked out of the guest (a physical
+ * interrupt reaches EL2 whatever the guest masks) and parks itself; the last
+ * one to park releases the zone: its interrupts are reset, its RAM cleared,
+ * and its CPUs, SPIs and RAM go back to zone0. */
+#include "zone_stop.h"
+
+#include <tessera/hypercall.h>
+
+#include "arch.h"
+#include "log.h"
+#include "platform.h"
+#include "util.h"
+#include "vcpu.h"
+#include "zone.h"
+#include "zone_lending.h"
+
+#define CPU_STOP_TIMEOUT_NS 1000000000ULL
+
+static void begin_stop(struct zone *zone)
+{
+	if (zone->state == ZONE_RUNNING)
+		zone->cpus_to_stop = zone->cpus;
+	__atomic_store_n(&zone->state, ZONE_STOPPING, __ATOMIC_RELEASE);
+}
+
+static void kick_other_cpus(const struct zone *zone)
+{
+	unsigned me = arch_cpu_id();
+
+	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
+		if ((zone->cpus & BIT(cpu)) && cpu != me)
+			arch_cpu_kick(cpu);
+}
+
+static void clear_ram(const struct zone *zone)
+{
+	const struct zone_config *c = &zone->config;
+
+	for (uint32_t i = 0; i < c->num_memory_regions; i++)
+		if (c->memory_regions[i].type == MEM_TYPE_RAM)
+			arch_clear_memory(c->memory_regions[i].physical_start,
+					  c->memory_regions[i].size);
+}
+
+static void release(struct zone *zone)
+{
+	struct zone *root = zone_root();
+
+	arch_zone_release(zone);
+	clear_ram(zone);
+	spin_lock(&zones_lock);
+	root_take_back(zone);
+	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
+		if (zone->cpus & BIT(cpu))
+			vcpu_assign(&percpus[cpu].vcpu, (root->cpus & BIT(cpu)) ? root : NULL);
+	stage2_destroy(&zone->stage2);
+	zone->generation++;
+	__atomic_store_n(&zone->state, ZONE_FREE, __ATOMIC_RELEASE);
+	spin_unlock(&zones_lock);
+	log_info("zone %u (%s) stopped: cpus 0x%lx returned (zone0 now has 0x%lx)", zone->id,
+		 zone->name, (unsigned long)zone->cpus, (unsigned long)root->cpus);
+}
+
+bool zone_stop_this_cpu_if_asked(struct vcpu *vcpu)
+{
+	struct zone *zone = __atomic_load_n(&vcpu->zone, __ATOMIC_ACQUIRE);
+	uint64_t me = BIT(vcpu->cpu);
+
+	if (!zone || !zone_is_stopping(zone) ||
+	    !(__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE) & me))
+		return false;
+	arch_vcpu_stop(vcpu);
+	spin_lock(&vcpu->lock);
+	vcpu->power = VCPU_OFF;
+	spin_unlock(&vcpu->lock);
+	if (__atomic_and_fetch(&zone->cpus_to_stop, ~me, __ATOMIC_ACQ_REL) == 0)
+		release(zone);
+	return true;
+}
+
+void zone_request_stop(struct zone *zone)
+{
+	spin_lock(&zones_lock);
+	if (zone->state == ZONE_RUNNING)
+		begin_stop(zone);
+	spin_unlock(&zones_lock);
+	kick_other_cpus(zone);
+}
+
+static struct zone *find_stoppable(uint32_t id)
+{
+	for (unsigned i = 1; i < MAX_ZONES; i++) {
+		struct zone *z = zone_slot_by_index(i);
+		if (z->state != ZONE_FREE && z->id == id)
+			return z;
+	}
+	return NULL;
+}
+
+int zone_shutdown(uint32_t id)
+{
+	struct zone *zone;
+	uint32_t generation;
+	uint64_t deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+
+	spin_lock(&zones_lock);
+	zone = id == ROOT_ZONE_ID ? NULL : find_stoppable(id);
+	if (!zone) {
+		spin_unlock(&zones_lock);
+		log_warn("zone shutdown: no zone %u to stop%s", id,
+			 id == ROOT_ZONE_ID ? " (zone0 stops with PSCI SYSTEM_OFF)" : "");
+		return -HV_EINVAL;
+	}
+	generation = zone->generation;
+	begin_stop(zone);
+	spin_unlock(&zones_lock);
+	kick_other_cpus(zone);
+
+	while (__atomic_load_n(&zone->generation, __ATOMIC_ACQUIRE) == generation) {
+		if (__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE) &&
+		    arch_time_ns() > deadline) {
+			__atomic_store_n(&zone->state, ZONE_FAILED, __ATOMIC_RELEASE);
+			log_error("zone %u: cpus 0x%lx did not stop within %llu ms; it stays "
+				  "listed as failed", id,
+				  (unsigned long)__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE),
+				  CPU_STOP_TIMEOUT_NS / 1000000);
+			return -HV_EBUSY;
+		}
+	}
+	return 0;
+}
