@@ -14,7 +14,7 @@ QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -
 .PHONY: all run run-demo run-selftest test setup unit-test system-test cppcheck bench clean
 .DEFAULT_GOAL := all
 
-all: hypervisor guests
+all: hypervisor driver tools guests
 
 include hypervisor/hypervisor.mk
 include driver/driver.mk
@@ -46,4 +46,4 @@ bench: setup
 	$(PYTHON) bench/boot_time.py
 
 clean:
-	rm -rf $(BUILD)/hypervisor $(BUILD)/guests $(BUILD)/tests
+	rm -rf $(BUILD)/hypervisor $(BUILD)/driver $(BUILD)/tools $(BUILD)/guests $(BUILD)/tests

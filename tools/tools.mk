@@ -1,5 +1,86 @@
-# zone0's CLI (filled in by the tools work).
-TOOLS_CLI_TARGET := $(BUILD)/tools/aarch64/tessera
-TOOLS_CLI_HOST   := $(BUILD)/tools/host/tessera
-.PHONY: tools-test
-tools-test:
+# zone0's CLI `tessera`: a static aarch64 binary for zone0, the same program
+# for the build host (config check / config show), its tests and a libFuzzer
+# target for the JSON-to-config path. `make tools` builds both binaries.
+TOOLS_OUT        := $(BUILD)/tools
+TOOLS_CLI_TARGET := $(TOOLS_OUT)/aarch64/tessera
+TOOLS_CLI_HOST   := $(TOOLS_OUT)/host/tessera
+
+# The validator and the board description, shared with the hypervisor.
+TOOLS_HV_SRCS := hypervisor/core/config_check.c hypervisor/core/config_error.c \
+                 hypervisor/core/format.c hypervisor/arch/aarch64/stage2_limits.c \
+                 hypervisor/platform/qemu-virt/platform.c
+TOOLS_CLI_SRCS := $(wildcard tools/cli/*.c)
+# The part that needs neither files nor /dev/hvisor: JSON to a checked config.
+TOOLS_PARSE_SRCS := $(addprefix tools/cli/,zone_json.c json_fields.c json_number.c \
+                    describe.c message.c image_layout.c) $(TOOLS_HV_SRCS)
+
+TOOLS_INCLUDES := -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include
+TOOLS_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Werror -MMD -MP \
+                  $(TOOLS_INCLUDES)
+TOOLS_HOST_CC  := gcc
+TOOLS_JANSSON_TARGET := /usr/lib/aarch64-linux-gnu/libjansson.a
+
+TOOLS_HOST_OBJS   := $(patsubst %.c,$(TOOLS_OUT)/host/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
+TOOLS_TARGET_OBJS := $(patsubst %.c,$(TOOLS_OUT)/aarch64/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
+
+.PHONY: tools tools-test fuzz-config
+tools: $(TOOLS_CLI_TARGET) $(TOOLS_CLI_HOST)
+
+$(TOOLS_OUT)/host/obj/%.o: %.c tools/tools.mk
+	@mkdir -p $(dir $@)
+	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -c $< -o $@
+
+$(TOOLS_OUT)/aarch64/obj/%.o: %.c tools/tools.mk
+	@mkdir -p $(dir $@)
+	$(CC_TARGET) $(TOOLS_CFLAGS) -c $< -o $@
+
+$(TOOLS_CLI_HOST): $(TOOLS_HOST_OBJS)
+	$(TOOLS_HOST_CC) $^ -ljansson -o $@
+
+$(TOOLS_CLI_TARGET): $(TOOLS_TARGET_OBJS)
+	$(CC_TARGET) -static $^ $(TOOLS_JANSSON_TARGET) -o $@
+
+# Unit tests of the JSON conversion (cmocka), under ASan and UBSan.
+TOOLS_UNIT_BIN    := $(TOOLS_OUT)/test_zone_json
+TOOLS_SANITIZE    := -fsanitize=address,undefined -fno-sanitize-recover=all
+
+$(TOOLS_UNIT_BIN): tests/tools/test_zone_json.c $(TOOLS_PARSE_SRCS) tools/tools.mk
+	@mkdir -p $(dir $@)
+	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -Itools/cli $(TOOLS_SANITIZE) \
+		$(filter %.c,$^) -ljansson -lcmocka -o $@
+
+# The fuzz target; new inputs go to the build tree, the seeds stay as
+# committed. `make fuzz-config FUZZ_SECONDS=3600` for a long run.
+TOOLS_FUZZ_BIN     := $(TOOLS_OUT)/fuzz_zone_json
+TOOLS_FUZZ_CORPUS  := $(TOOLS_OUT)/fuzz-corpus
+TOOLS_FUZZ_SEEDS   := tools/fuzz/corpus
+TOOLS_FUZZ_FLAGS   := -dict=tools/fuzz/zone_json.dict
+FUZZ_SECONDS       ?= 600
+TOOLS_TEST_FUZZ_SECONDS := 20
+
+$(TOOLS_FUZZ_BIN): tools/fuzz/fuzz_zone_json.c $(TOOLS_PARSE_SRCS) tools/tools.mk
+	@mkdir -p $(dir $@)
+	clang $(filter-out -MMD -MP,$(TOOLS_CFLAGS)) -Itools/cli \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(filter %.c,$^) -ljansson -o $@
+
+fuzz-config: $(TOOLS_FUZZ_BIN)
+	@mkdir -p $(TOOLS_FUZZ_CORPUS)
+	$(TOOLS_FUZZ_BIN) $(TOOLS_FUZZ_FLAGS) -max_total_time=$(FUZZ_SECONDS) \
+		$(TOOLS_FUZZ_CORPUS) $(TOOLS_FUZZ_SEEDS)
+
+# Runs every stage even after a failure, then fails if any did.
+tools-test: $(TOOLS_CLI_HOST) $(TOOLS_CLI_TARGET) $(TOOLS_UNIT_BIN) $(TOOLS_FUZZ_BIN)
+	@mkdir -p $(TOOLS_FUZZ_CORPUS)
+	@status=0; \
+	echo "== $(TOOLS_UNIT_BIN)"; $(TOOLS_UNIT_BIN) || status=1; \
+	echo "== tests/tools"; TESSERA_CLI=$(abspath $(TOOLS_CLI_HOST)) \
+		$(PYTHON) -m pytest -q tests/tools || status=1; \
+	echo "== $(TOOLS_FUZZ_BIN) for $(TOOLS_TEST_FUZZ_SECONDS) s"; \
+	$(TOOLS_FUZZ_BIN) $(TOOLS_FUZZ_FLAGS) -max_total_time=$(TOOLS_TEST_FUZZ_SECONDS) \
+		$(TOOLS_FUZZ_CORPUS) $(TOOLS_FUZZ_SEEDS) 2>$(TOOLS_OUT)/fuzz.log \
+		&& grep '^Done' $(TOOLS_OUT)/fuzz.log \
+		|| { tail -n 40 $(TOOLS_OUT)/fuzz.log; status=1; }; \
+	exit $$status
+
+-include $(TOOLS_HOST_OBJS:.o=.d) $(TOOLS_TARGET_OBJS:.o=.d)

@@ -46,3 +46,13 @@ void page_free(struct page_pool *pool, void *page)
 	pool->num_free++;
 	spin_unlock(&pool->lock);
 }
+
+size_t page_pool_free_pages(struct page_pool *pool)
+{
+	size_t free;
+
+	spin_lock(&pool->lock);
+	free = pool->num_free;
+	spin_unlock(&pool->lock);
+	return free;
+}

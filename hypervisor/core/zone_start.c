@@ -89,7 +89,7 @@ static int setup_zone(struct zone *zone, const struct zone_config *config, bool 
 	return err;
 }
 
-static void start_boot_vcpu(struct zone *zone)
+void zone_boot(struct zone *zone)
 {
 	unsigned boot_cpu = (unsigned)__builtin_ctzll(zone->cpus);
 
@@ -141,12 +141,15 @@ int zone_create(const struct zone_config *config, bool is_root)
 		log_error("zone %u: cannot build its address space (error %d)", config->zone_id, err);
 		return err;
 	}
+	if (!is_root)
+		boot_images_save(zone);
 	__atomic_store_n(&zone->state, ZONE_RUNNING, __ATOMIC_RELEASE);
-	start_boot_vcpu(zone);
+	zone_boot(zone);
 	spin_unlock(&zones_lock);
 
-	log_info("zone %u (%s) created: cpus 0x%lx, %u memory regions, entry 0x%lx",
-		 zone->id, zone->name, (unsigned long)zone->cpus, config->num_memory_regions,
-		 (unsigned long)config->entry_point);
+	log_info("zone %u (%s) created: cpus 0x%lx, %u memory regions, entry 0x%lx; %zu pool "
+		 "pages free", zone->id, zone->name, (unsigned long)zone->cpus,
+		 config->num_memory_regions, (unsigned long)config->entry_point,
+		 page_pool_free_pages(&hv_page_pool));
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "arch.h"
 #include "log.h"
+#include "page_pool.h"
 #include "platform.h"
 #include "util.h"
 #include "vcpu.h"
@@ -43,11 +44,29 @@ static void clear_ram(const struct zone *zone)
 					  c->memory_regions[i].size);
 }
 
+/* SYSTEM_RESET: the zone keeps its resources and boots again from its
+ * saved images; its RAM is its own, so it is not cleared. */
+static void restart(struct zone *zone)
+{
+	arch_zone_reset(zone);
+	boot_images_restore(zone);
+	spin_lock(&zones_lock);
+	zone->restart_requested = false;
+	__atomic_store_n(&zone->state, ZONE_RUNNING, __ATOMIC_RELEASE);
+	zone_boot(zone);
+	spin_unlock(&zones_lock);
+	log_info("zone %u (%s) restarted", zone->id, zone->name);
+}
+
 static void release(struct zone *zone)
 {
 	struct zone *root = zone_root();
 
-	arch_zone_release(zone);
+	if (zone->restart_requested) {
+		restart(zone);
+		return;
+	}
+	arch_zone_reset(zone);
 	clear_ram(zone);
 	spin_lock(&zones_lock);
 	root_take_back(zone);
@@ -55,11 +74,13 @@ static void release(struct zone *zone)
 		if (zone->cpus & BIT(cpu))
 			vcpu_assign(&percpus[cpu].vcpu, (root->cpus & BIT(cpu)) ? root : NULL);
 	stage2_destroy(&zone->stage2);
+	boot_images_forget(zone);
 	zone->generation++;
 	__atomic_store_n(&zone->state, ZONE_FREE, __ATOMIC_RELEASE);
 	spin_unlock(&zones_lock);
-	log_info("zone %u (%s) stopped: cpus 0x%lx returned (zone0 now has 0x%lx)", zone->id,
-		 zone->name, (unsigned long)zone->cpus, (unsigned long)root->cpus);
+	log_info("zone %u (%s) stopped: cpus 0x%lx returned (zone0 now has 0x%lx); %zu pool pages "
+		 "free", zone->id, zone->name, (unsigned long)zone->cpus, (unsigned long)root->cpus,
+		 page_pool_free_pages(&hv_page_pool));
 }
 
 bool zone_stop_this_cpu_if_asked(struct vcpu *vcpu)
@@ -79,11 +100,13 @@ bool zone_stop_this_cpu_if_asked(struct vcpu *vcpu)
 	return true;
 }
 
-void zone_request_stop(struct zone *zone)
+void zone_request_stop(struct zone *zone, bool restart)
 {
 	spin_lock(&zones_lock);
-	if (zone->state == ZONE_RUNNING)
+	if (zone->state == ZONE_RUNNING) {
+		zone->restart_requested = restart && zone->boot_images.cache_size;
 		begin_stop(zone);
+	}
 	spin_unlock(&zones_lock);
 	kick_other_cpus(zone);
 }
@@ -113,6 +136,7 @@ int zone_shutdown(uint32_t id)
 		return -HV_EINVAL;
 	}
 	generation = zone->generation;
+	zone->restart_requested = false;
 	begin_stop(zone);
 	spin_unlock(&zones_lock);
 	kick_other_cpus(zone);

@@ -28,8 +28,9 @@ uint64_t arch_time_ns(void);
 /* Architecture state of a zone being created (virtual interrupt controller,
  * emulated devices); 0 or -errno. */
 int arch_zone_init(struct zone *zone);
-/* A stopped zone's interrupts, reset in the interrupt controller. */
-void arch_zone_release(struct zone *zone);
+/* A stopping zone's interrupts back at their reset state: its SPIs
+ * quiesced in the interrupt controller, its virtual distributor reset. */
+void arch_zone_reset(struct zone *zone);
 /* Resets the vCPU's architectural state and runs it; returns only through traps. */
 noreturn void arch_vcpu_run(struct vcpu *vcpu);
 /* On the vCPU's own CPU, when it powers off or its zone stops: silences its
@@ -39,5 +40,7 @@ void arch_vcpu_stop(struct vcpu *vcpu);
 /* Zeroes physical memory and makes the zeros visible to a guest that runs
  * with its caches off. */
 void arch_clear_memory(uint64_t pa, uint64_t size);
+/* Makes what the hypervisor wrote there visible to such a guest. */
+void arch_clean_memory(uint64_t pa, uint64_t size);
 
 #endif

@@ -20,5 +20,6 @@ void page_pool_init(struct page_pool *pool, uintptr_t base, size_t num_pages, ui
 /* A zeroed page, or NULL when the pool is exhausted. */
 void *page_alloc(struct page_pool *pool);
 void page_free(struct page_pool *pool, void *page);
+size_t page_pool_free_pages(struct page_pool *pool);
 
 #endif

@@ -19,6 +19,7 @@ struct platform {
 	struct phys_range ram;              /* all of the machine's RAM */
 	struct phys_range hypervisor;       /* RAM no zone may ever map */
 	struct phys_range page_pool;        /* inside `hypervisor`, after the image */
+	struct phys_range restart_cache;    /* inside `hypervisor`: zones' boot images */
 	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
 	struct phys_range gic_distributor;  /* a zone's GIC windows must be exactly */
 	struct phys_range gic_redistributors; /* these: the frames of all CPUs */

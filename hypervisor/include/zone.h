@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <tessera/zone_config.h>
 
+#include "boot_images.h"
 #include "config_check.h"
 #include "mmio.h"
 #include "spinlock.h"
@@ -32,6 +33,8 @@ struct zone {
 	uint64_t cpus_to_stop;      /* while stopping: CPUs not yet parked */
 	uint32_t generation;        /* bumped at each release, for waiters */
 	bool shares_ram_with_root;  /* zone0 keeps its RAM mapped: virtio back-ends */
+	bool restart_requested;     /* PSCI SYSTEM_RESET: boot again once stopped */
+	struct boot_images boot_images;
 	spinlock_t stage2_lock;     /* the tables change while other CPUs read them */
 	struct stage2_table stage2;
 	struct zone_config config;
@@ -50,9 +53,9 @@ int zone_create(const struct zone_config *config, bool is_root);
 /* Stops every CPU of the zone and gives its resources back; returns once it
  * is released (0), or -HV_EBUSY if its CPUs did not stop in time. */
 int zone_shutdown(uint32_t id);
-/* Called on a CPU of the zone itself (PSCI SYSTEM_OFF): starts the stop and
- * parks the calling CPU. */
-void zone_request_stop(struct zone *zone);
+/* Called on a CPU of the zone itself (PSCI SYSTEM_OFF, or SYSTEM_RESET with
+ * `restart`): starts the stop; the caller then parks its CPU. */
+void zone_request_stop(struct zone *zone, bool restart);
 
 struct zone *zone_root(void);
 bool zone_owns_interrupt(const struct zone *zone, uint32_t intid);
@@ -64,8 +67,11 @@ unsigned zone_list(struct zone_info *out, unsigned max);
 /* A copy of the running zone's config; false if no such zone. */
 bool zone_config_get(uint32_t id, struct zone_config *out);
 
-/* Used by zone_lifecycle.c and zone_lending.c only. */
+/* For the zone_*.c files only. */
 struct zone *zone_slot_by_index(unsigned slot);
+/* Hands the zone its CPUs, powered off, and starts its boot vCPU at the
+ * config's entry point. Under zones_lock. */
+void zone_boot(struct zone *zone);
 extern spinlock_t zones_lock;
 
 #endif

@@ -78,9 +78,10 @@ static noreturn void system_off(struct vcpu *caller, bool reset)
 			arch_machine_reset();
 		arch_machine_power_off();
 	}
-	log_info("zone %u (%s) asked for system %s: the zone stops", caller->zone->id,
-		 caller->zone->name, reset ? "reset" : "power-off");
-	zone_request_stop(caller->zone);
+	log_info("zone %u (%s) asked for system %s: the zone %s", caller->zone->id,
+		 caller->zone->name, reset ? "reset" : "power-off",
+		 reset && caller->zone->boot_images.cache_size ? "restarts" : "stops");
+	zone_request_stop(caller->zone, reset);
 	cpu_run_or_park();
 }
 

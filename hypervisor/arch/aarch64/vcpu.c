@@ -68,9 +68,9 @@ int arch_zone_init(struct zone *zone)
 	return vgic_zone_init(zone);
 }
 
-void arch_zone_release(struct zone *zone)
+void arch_zone_reset(struct zone *zone)
 {
-	vgic_zone_release(zone);
+	vgic_zone_reset(zone);
 }
 
 void stage2_tlb_flush(const struct stage2_table *table)

@@ -57,8 +57,7 @@ int vgic_zone_init(struct zone *zone)
 		log_error("zone %u: a memory region covers its GIC registers", zone->id);
 		return -HV_EINVAL;
 	}
-	memset(&vgic_dists[zone_slot(zone)], 0, sizeof(vgic_dists[0]));
-	quiesce_owned_spis(zone);
+	vgic_zone_reset(zone);
 	err = mmio_register(zone, gic->gicd_base, gic->gicd_size, vgicd_access,
 			    (void *)(uintptr_t)gic->gicd_base);
 	if (!err)
@@ -66,7 +65,8 @@ int vgic_zone_init(struct zone *zone)
 	return err;
 }
 
-void vgic_zone_release(struct zone *zone)
+void vgic_zone_reset(struct zone *zone)
 {
+	memset(&vgic_dists[zone_slot(zone)], 0, sizeof(vgic_dists[0]));
 	quiesce_owned_spis(zone);
 }

@@ -68,6 +68,8 @@ const struct platform platform = {
 	.ram = { 0x40000000, 0x100000000ULL },
 	.hypervisor = { 0x40000000, 0x10000000 },
 	.page_pool = { 0x41000000, 0x07000000 },
+	/* Where QEMU put its own DTB, which the hypervisor reads only at boot. */
+	.restart_cache = { 0x48000000, 0x08000000 },
 	.num_interrupts = 256,
 	.gic_distributor = { GICD_BASE, GICD_SIZE },
 	.gic_redistributors = { GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },

@@ -38,7 +38,7 @@ extern struct vgic_cpu vgic_cpus[];
 extern struct vgic_dist vgic_dists[];
 
 int vgic_zone_init(struct zone *zone);
-void vgic_zone_release(struct zone *zone);
+void vgic_zone_reset(struct zone *zone);
 void vgic_vcpu_reset(struct vcpu *vcpu);
 /* On the vCPU's CPU as it powers off: its interrupts leave the list
  * registers and its PPIs are disabled, so none keeps the idle CPU busy. */

@@ -1,6 +1,7 @@
-/* Clearing a stopped zone's RAM: DC ZVA zeroes a whole block per
- * instruction, and DC CVAC then cleans each line to the point of coherency,
- * since the next zone may read it with its MMU and caches off. */
+/* Zone memory the hypervisor writes: a stopped zone's RAM cleared, a
+ * restarted zone's images put back. Both are cleaned to the point of
+ * coherency, since the zone may read them with its MMU and caches off. DC
+ * ZVA zeroes a whole block per instruction. */
 #include <asm/sysreg.h>
 
 #include "arch.h"
@@ -14,7 +15,7 @@ static void clear_with_stores(uint64_t pa, uint64_t size)
 		*p++ = 0;
 }
 
-static void clean_to_poc(uint64_t pa, uint64_t size)
+void arch_clean_memory(uint64_t pa, uint64_t size)
 {
 	uint64_t line = 4ULL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
 
@@ -35,5 +36,5 @@ void arch_clear_memory(uint64_t pa, uint64_t size)
 			__asm__ volatile("dc zva, %0" : : "r"(addr) : "memory");
 	}
 	dsb(ish);
-	clean_to_poc(pa, size);
+	arch_clean_memory(pa, size);
 }

@@ -1,0 +1,78 @@
+/* tessera: zone0's tool for the tessera hypervisor (hvisor-tool's commands
+ * and JSON) and a config checker that also runs on the build host. */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+struct command {
+	const char *group;
+	const char *name;
+	int (*run)(int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "zone", "start", zone_start_command },
+	{ "zone", "shutdown", zone_shutdown_command },
+	{ "zone", "list", zone_list_command },
+	{ "config", "check", config_check_command },
+	{ "config", "show", config_show_command },
+};
+
+void print_usage(FILE *out)
+{
+	fputs("usage: tessera <command> [arguments]\n"
+	      "\n"
+	      "  zone start <zone.json>        check a zone, load its images and start it\n"
+	      "  zone shutdown -id <N>         stop zone N (also --id N)\n"
+	      "  zone list [--verbose]         the running zones; --verbose adds their\n"
+	      "                                CPUs, memory regions and SPIs\n"
+	      "  config check <zone.json>...   check zone configs and their image files\n"
+	      "  config show <zone.json>...    which CPU, memory range and SPI each zone\n"
+	      "                                claims, conflicts marked\n"
+	      "  help                          this text\n"
+	      "\n"
+	      "zone commands run in zone0 and need /dev/hvisor; config commands also\n"
+	      "run on the build host.\n",
+	      out);
+}
+
+int usage_error(const char *fmt, ...)
+{
+	va_list args;
+
+	fputs("tessera: ", stderr);
+	va_start(args, fmt);
+	vfprintf(stderr, fmt, args);
+	va_end(args);
+	fputs("\n\n", stderr);
+	print_usage(stderr);
+	return EXIT_USAGE;
+}
+
+static bool is_help(const char *word)
+{
+	return strcmp(word, "help") == 0 || strcmp(word, "--help") == 0 ||
+	       strcmp(word, "-h") == 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("no command given");
+	if (is_help(argv[1])) {
+		print_usage(stdout);
+		return EXIT_SUCCESS;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		const struct command *c = &commands[i];
+		if (strcmp(argv[1], c->group) == 0 && argc >= 3 && strcmp(argv[2], c->name) == 0)
+			return c->run(argc - 3, argv + 3);
+	}
+	if (argc >= 3)
+		return usage_error("unknown command \"%s %s\"", argv[1], argv[2]);
+	return usage_error("unknown command \"%s\"", argv[1]);
+}

@@ -1,0 +1,50 @@
+/* `tessera zone shutdown -id <N>` (hvisor's spelling; --id also works). */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "errno_words.h"
+#include "hvisor_device.h"
+
+static int parse_zone_id(const char *text, uint64_t *id)
+{
+	char *end;
+
+	if (text[0] < '0' || text[0] > '9')
+		return -1;
+	errno = 0;
+	unsigned long long value = strtoull(text, &end, 10);
+	if (errno || *end || value > UINT32_MAX)
+		return -1;
+	*id = value;
+	return 0;
+}
+
+int zone_shutdown_command(int argc, char **argv)
+{
+	struct message m = { "" };
+	uint64_t id;
+
+	if (argc != 2 || (strcmp(argv[0], "-id") != 0 && strcmp(argv[0], "--id") != 0))
+		return usage_error("zone shutdown needs -id <N>");
+	if (parse_zone_id(argv[1], &id))
+		return usage_error("zone shutdown: \"%s\" is not a zone id", argv[1]);
+	int fd = hvisor_device_open(&m);
+	if (fd < 0) {
+		message_print(&m);
+		return EXIT_FAILURE;
+	}
+	int err = hvisor_zone_shutdown(fd, id);
+	close(fd);
+	if (err) {
+		fprintf(stderr, "zone shutdown: the hypervisor refused to shut down zone %" PRIu64 ": %s\n",
+			id, errno_words(err));
+		return EXIT_FAILURE;
+	}
+	printf("zone %" PRIu64 " shut down\n", id);
+	return EXIT_SUCCESS;
+}

@@ -1,0 +1,109 @@
+/* `tessera zone start <zone.json>`: the steps of hvisor's tool, in its order
+ * (config version, images, ZoneStart), after the checks `config check` makes
+ * and, where tessera can show the running zones, a conflict check before
+ * any image is copied over memory another zone may own. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <tessera/hypercall.h>
+
+#include "cli.h"
+#include "config_check.h"
+#include "describe.h"
+#include "errno_words.h"
+#include "hvisor_device.h"
+#include "image_loader.h"
+#include "running_zones.h"
+#include "zone_file.h"
+
+static int check_config_version(int fd, struct message *m)
+{
+	uint64_t magic = 0;
+	int err = hvisor_config_magic(fd, &magic);
+
+	if (err) {
+		message_set(m, "zone start: asking the hypervisor for its config version failed: %s",
+			    errno_words(err));
+		return -1;
+	}
+	if (magic != TESSERA_CONFIG_MAGIC) {
+		message_set(m, "zone start: the hypervisor speaks config version %" PRIu64 ", this tool version %d; use a matching tool",
+			    magic, TESSERA_CONFIG_MAGIC);
+		return -1;
+	}
+	return 0;
+}
+
+/* Under hvisor the running zones' configs are unknown: then only the
+ * hypervisor's own check at ZoneStart applies. */
+static int check_conflicts(int fd, const char *path, const struct zone_config *config,
+			   struct message *m)
+{
+	static struct running_zones zones;
+	const struct zone_config *running[RUNNING_ZONES_MAX];
+	struct config_error error;
+
+	if (running_zones_read(fd, true, &zones) || !running_zones_all_configs(&zones))
+		return 0;
+	for (unsigned i = 0; i < zones.count; i++)
+		running[i] = &zones.configs[i];
+	if (zone_config_check_conflicts(config, running, zones.count, &error) == 0)
+		return 0;
+	message_set(m, "zone start: %s: %.*s; nothing was loaded", path,
+		    (int)sizeof(error.message), error.message);
+	return -1;
+}
+
+static int start(int fd, const char *path, const struct zone_spec *spec, struct message *m)
+{
+	if (check_config_version(fd, m) || check_conflicts(fd, path, &spec->config, m))
+		return -1;
+	for (unsigned i = 0; i < spec->num_images; i++) {
+		if (image_load(fd, &spec->images[i], m)) {
+			message_prefix(m, "zone start");
+			return -1;
+		}
+	}
+	int err = hvisor_zone_start(fd, &spec->config);
+	if (err) {
+		message_set(m, "zone start: the hypervisor refused zone %u: %s",
+			    spec->config.zone_id, errno_words(err));
+		return -1;
+	}
+	return 0;
+}
+
+static void print_started(const struct zone_config *config)
+{
+	char name[CONFIG_NAME_MAXLEN + 1];
+	char cpus[256];
+
+	describe_name(config->name, name);
+	describe_cpus(config->cpus, cpus, sizeof(cpus));
+	printf("zone %u (%s) started on CPUs %s\n", config->zone_id, name, cpus);
+}
+
+int zone_start_command(int argc, char **argv)
+{
+	static struct zone_spec spec;
+	struct message m = { "" };
+
+	if (argc != 1)
+		return usage_error("zone start takes one zone JSON file");
+	if (zone_file_load(argv[0], &spec, &m)) {
+		message_print(&m);
+		return EXIT_FAILURE;
+	}
+	int fd = hvisor_device_open(&m);
+	int err = fd < 0 ? -1 : start(fd, argv[0], &spec, &m);
+	if (fd >= 0)
+		close(fd);
+	if (err)
+		message_print(&m);
+	else
+		print_started(&spec.config);
+	zone_spec_release(&spec);
+	return err ? EXIT_FAILURE : EXIT_SUCCESS;
+}
