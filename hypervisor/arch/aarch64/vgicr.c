@@ -37,6 +37,11 @@ static uint64_t typer(uint64_t frame, unsigned cpu, uint64_t zone_cpus)
 	return value | (last ? GICR_TYPER_LAST : 0);
 }
 
+static bool is_id_register(uint64_t offset)
+{
+	return offset == GICR_IIDR || (offset >= GICR_ID_REGS && offset < GICR_SGI_OFFSET);
+}
+
 static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_t offset,
 		    uint64_t zone_cpus)
 {
@@ -54,7 +59,7 @@ static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_
 		a->value = a->size == 8 ? value : (uint32_t)value;
 	} else if (offset == GICR_TYPER + 4) {
 		a->value = typer(frame, cpu, zone_cpus) >> 32;
-	} else if (offset == GICR_IIDR || offset >= GICR_ID_REGS) {
+	} else if (is_id_register(offset)) {
 		a->value = gic_read32(frame + offset);
 	} else {
 		a->value = 0;
@@ -135,8 +140,11 @@ bool vgicr_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 	int cpu = cpu_of_frame(frame);
 
 	if (cpu < 0 || !(vcpu->zone->cpus & BIT(cpu))) {
+		/* Identification stays readable in every frame: a guest checks
+		 * the first frame of its region before walking to its own. */
 		if (!a->is_write)
-			a->value = 0;
+			a->value = is_id_register(offset) && a->size == 4 && cpu >= 0
+					   ? gic_read32(frame + offset) : 0;
 		return true;
 	}
 	if (offset < GICR_SGI_OFFSET)
