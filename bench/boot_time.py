@@ -84,7 +84,7 @@ def parse_args():
     parser.add_argument("--timeout", type=float, default=180,
                         help="seconds allowed per run for each step")
     parser.add_argument("--kernel", default="build/guest-pkgs/Image")
-    parser.add_argument("--initramfs", default="build/guests/zone0-initramfs.cpio.gz")
+    parser.add_argument("--initramfs", default="build/guests/zone0-initramfs.cpio")
     parser.add_argument("--dtb", default="build/guests/zone0.dtb")
     parser.add_argument("--hypervisor", default="build/hypervisor/tessera.bin")
     args = parser.parse_args()

@@ -7,7 +7,7 @@ CPPCHECK_FLAGS := --quiet --error-exitcode=1 --enable=warning,style,performance,
                   -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include
 
 cppcheck:
-	cppcheck $(CPPCHECK_FLAGS) hypervisor guests/selftest
+	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor guests/baremetal guests/selftest guests/zoneprobe
 
 system-test: hypervisor guests
 	$(PYTHON) -m pytest -v tests/system

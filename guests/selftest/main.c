@@ -1,12 +1,14 @@
 /* The checks zone0's selftest guest runs under tessera. Each prints one
  * PASS/FAIL line; the summary line and a PSCI power-off end the run. */
-#include <stdbool.h>
 #include <stdint.h>
 
 #include "check.h"
 #include "counter.h"
 #include "exception.h"
+#include "exception_check.h"
+#include "guest_name.h"
 #include "hvc.h"
+#include "hypercall_check.h"
 #include "print.h"
 #include "psci.h"
 
@@ -18,73 +20,13 @@
 #define ROUND_TRIP_CALLS 10000u
 #define NSEC_PER_SEC     1000000000ULL
 
-/* The MMU is off, so this variable's address is the physical address the
- * hypervisor must write. */
-static volatile uint64_t config_magic;
+const char guest_name[] = "selftest";
 
-/* A hypercall that raised an exception in the guest never reached the
- * hypervisor, whatever x0 holds afterwards. */
-static bool hypercall_trapped_in_guest(const char *what)
+/* A single write of ICC_SGI0R_EL1 (Group 0 SGIs), which traps to EL2 and is
+ * not emulated there. */
+static inline void probe_write_icc_sgi0r(uint64_t value)
 {
-	if (!sync_taken)
-		return false;
-	check_fail(what, "exception in the guest, ESR 0x%lx", sync_esr);
-	return true;
-}
-
-static void check_config(void)
-{
-	const char *what = "ConfigCheck writes the config magic";
-	long ret;
-
-	exception_clear();
-	config_magic = 0;
-	ret = hypercall(HC_CONFIG_CHECK, (uintptr_t)&config_magic, 0);
-	if (hypercall_trapped_in_guest(what))
-		return;
-	if (ret != 0 || config_magic != TESSERA_CONFIG_MAGIC)
-		check_fail(what, "returned %ld, magic %lu, want 0 and %d", ret, config_magic,
-			   TESSERA_CONFIG_MAGIC);
-	else
-		check_pass(what);
-}
-
-static void check_unknown_hypercall(void)
-{
-	const char *what = "unknown hypercall returns -ENOSYS";
-	long ret;
-
-	exception_clear();
-	ret = hypercall(HC_UNKNOWN, 0, 0);
-	if (hypercall_trapped_in_guest(what))
-		return;
-	if (ret != -HV_ENOSYS)
-		check_fail(what, "returned %ld, want %d", ret, -HV_ENOSYS);
-	else
-		check_pass(what);
-}
-
-/* The hypervisor must turn a stage-2 miss into a synchronous external abort
- * for the guest, not crash, hang or emulate the access. */
-static void check_read_aborts(const char *what, uintptr_t addr)
-{
-	uint32_t value;
-	uint64_t esr, far;
-
-	exception_clear();
-	value = probe_read32(addr);
-	if (!sync_taken) {
-		check_fail(what, "no exception, read returned 0x%x", value);
-		return;
-	}
-	esr = sync_esr;
-	far = sync_far;
-	if (ESR_EC(esr) != ESR_EC_DABT_CUR || ESR_DFSC(esr) != ESR_DFSC_SYNC_EXT || far != addr)
-		check_fail(what, "ESR 0x%lx: EC 0x%lx DFSC 0x%lx FAR 0x%lx, want EC 0x%x DFSC 0x%x FAR 0x%lx",
-			   esr, ESR_EC(esr), ESR_DFSC(esr), far, ESR_EC_DABT_CUR,
-			   ESR_DFSC_SYNC_EXT, (uint64_t)addr);
-	else
-		check_pass(what);
+	__asm__ volatile("msr S3_0_C12_C11_7, %0" : : "r"(value) : "memory");
 }
 
 /* A trapped register the hypervisor does not emulate must become an
@@ -125,8 +67,8 @@ static void report_round_trip(void)
 _Noreturn void main(void)
 {
 	print("selftest: start\n");
-	check_config();
-	check_unknown_hypercall();
+	check_config_magic();
+	check_hypercall_returns("unknown hypercall returns -ENOSYS", HC_UNKNOWN, 0, 0, -HV_ENOSYS);
 	check_read_aborts("read of unmapped 0x0f000000 aborts", UNMAPPED_ADDR);
 	check_read_aborts("read of hypervisor image 0x40400000 aborts", HYPERVISOR_IMAGE_ADDR);
 	check_unemulated_sysreg_is_undefined();

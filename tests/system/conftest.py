@@ -37,7 +37,7 @@ def zone0_linux(machine_factory):
     machine = machine_factory([
         (build_path("guest-pkgs", "Image"), ZONE0_KERNEL_ADDR),
         (build_path("guests", "zone0.dtb"), ZONE0_DTB_ADDR),
-        (build_path("guests", "zone0-initramfs.cpio.gz"), ZONE0_INITRAMFS_ADDR),
+        (build_path("guests", "zone0-initramfs.cpio"), ZONE0_INITRAMFS_ADDR),
     ], timeout=120)
     machine.expect(r"zone0 ready")
     machine.expect(r"# ")

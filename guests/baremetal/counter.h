@@ -1,6 +1,6 @@
 /* The virtual counter, for timing hypercalls. */
-#ifndef SELFTEST_COUNTER_H
-#define SELFTEST_COUNTER_H
+#ifndef BAREMETAL_COUNTER_H
+#define BAREMETAL_COUNTER_H
 
 #include <stdint.h>
 

@@ -1,12 +1,13 @@
 /* The last synchronous exception taken at EL1, as recorded by vectors.S,
- * and a load that is allowed to take one. */
-#ifndef SELFTEST_EXCEPTION_H
-#define SELFTEST_EXCEPTION_H
+ * and the loads and stores that are allowed to take one. */
+#ifndef BAREMETAL_EXCEPTION_H
+#define BAREMETAL_EXCEPTION_H
 
 #include <stdint.h>
 
 #define ESR_EC(esr)   (((esr) >> 26) & 0x3f)
 #define ESR_DFSC(esr) ((esr) & 0x3f)
+#define ESR_WNR       (1u << 6) /* data abort: the access was a write */
 
 #define ESR_EC_UNKNOWN     0x00 /* undefined instruction */
 #define ESR_EC_DABT_CUR    0x25 /* data abort taken without a change of EL */
@@ -23,8 +24,8 @@ void exception_clear(void);
  * a synchronous exception at EL1h. */
 _Noreturn void exception_unexpected(unsigned long vector);
 
-/* A single load instruction, so the handler's ELR += 4 resumes right after
- * it. If it faults, the returned value is the initial 0. */
+/* Each probe is a single load or store instruction, so the handler's
+ * ELR += 4 resumes right after it. A load that faults returns the initial 0. */
 static inline uint32_t probe_read32(uintptr_t addr)
 {
 	uint32_t value = 0;
@@ -33,11 +34,22 @@ static inline uint32_t probe_read32(uintptr_t addr)
 	return value;
 }
 
-/* A single write of ICC_SGI0R_EL1 (Group 0 SGIs), which traps to EL2 and is
- * not emulated there. */
-static inline void probe_write_icc_sgi0r(uint64_t value)
+static inline uint64_t probe_read64(uintptr_t addr)
 {
-	__asm__ volatile("msr S3_0_C12_C11_7, %0" : : "r"(value) : "memory");
+	uint64_t value = 0;
+
+	__asm__ volatile("ldr %0, [%1]" : "+r"(value) : "r"(addr) : "memory");
+	return value;
+}
+
+static inline void probe_write32(uintptr_t addr, uint32_t value)
+{
+	__asm__ volatile("str %w0, [%1]" : : "r"(value), "r"(addr) : "memory");
+}
+
+static inline void probe_write64(uintptr_t addr, uint64_t value)
+{
+	__asm__ volatile("str %0, [%1]" : : "r"(value), "r"(addr) : "memory");
 }
 
 #endif

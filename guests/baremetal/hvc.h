@@ -1,7 +1,7 @@
 /* Tessera hypercalls (include/tessera/hypercall.h). The ABI returns only x0,
  * so every other register is expected to survive the call. */
-#ifndef SELFTEST_HVC_H
-#define SELFTEST_HVC_H
+#ifndef BAREMETAL_HVC_H
+#define BAREMETAL_HVC_H
 
 #include <stdint.h>
 

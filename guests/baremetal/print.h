@@ -1,6 +1,6 @@
 /* Minimal printf to the UART: %d %u %x %s, optionally with an l modifier. */
-#ifndef SELFTEST_PRINT_H
-#define SELFTEST_PRINT_H
+#ifndef BAREMETAL_PRINT_H
+#define BAREMETAL_PRINT_H
 
 #include <stdarg.h>
 

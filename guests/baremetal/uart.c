@@ -1,5 +1,5 @@
-/* The PL011 is passed through and already usable out of reset (QEMU), so
- * there is nothing to initialise. */
+/* zone0's PL011 is passed through, another zone's is emulated; both are
+ * usable out of reset (QEMU), so there is nothing to initialise. */
 #include "mmio.h"
 #include "uart.h"
 

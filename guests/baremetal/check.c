@@ -1,6 +1,7 @@
 #include <stdarg.h>
 
 #include "check.h"
+#include "guest_name.h"
 #include "print.h"
 
 static unsigned passed, failed;
@@ -8,7 +9,7 @@ static unsigned passed, failed;
 void check_pass(const char *what)
 {
 	passed++;
-	print("selftest: PASS %s\n", what);
+	print("%s: PASS %s\n", guest_name, what);
 }
 
 void check_fail(const char *what, const char *detail_fmt, ...)
@@ -16,7 +17,7 @@ void check_fail(const char *what, const char *detail_fmt, ...)
 	va_list args;
 
 	failed++;
-	print("selftest: FAIL %s (", what);
+	print("%s: FAIL %s (", guest_name, what);
 	va_start(args, detail_fmt);
 	vprint(detail_fmt, args);
 	va_end(args);
@@ -25,5 +26,5 @@ void check_fail(const char *what, const char *detail_fmt, ...)
 
 void check_summary(void)
 {
-	print("selftest: %u passed, %u failed\n", passed, failed);
+	print("%s: %u passed, %u failed\n", guest_name, passed, failed);
 }

@@ -1,6 +1,6 @@
 /* 32-bit device register access. */
-#ifndef SELFTEST_MMIO_H
-#define SELFTEST_MMIO_H
+#ifndef BAREMETAL_MMIO_H
+#define BAREMETAL_MMIO_H
 
 #include <stdint.h>
 

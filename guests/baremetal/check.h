@@ -1,6 +1,6 @@
 /* One line per check, and the totals at the end. */
-#ifndef SELFTEST_CHECK_H
-#define SELFTEST_CHECK_H
+#ifndef BAREMETAL_CHECK_H
+#define BAREMETAL_CHECK_H
 
 void check_pass(const char *what);
 void check_fail(const char *what, const char *detail_fmt, ...)

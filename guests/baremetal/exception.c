@@ -1,4 +1,5 @@
 #include "exception.h"
+#include "guest_name.h"
 #include "print.h"
 
 volatile uint64_t sync_taken;
@@ -24,8 +25,8 @@ _Noreturn void exception_unexpected(unsigned long vector)
 	__asm__ volatile("mrs %0, esr_el1" : "=r"(esr));
 	__asm__ volatile("mrs %0, elr_el1" : "=r"(elr));
 	__asm__ volatile("mrs %0, far_el1" : "=r"(far));
-	print("selftest: unexpected %s exception from %s: ESR 0x%lx ELR 0x%lx FAR 0x%lx\n",
-	      kinds[vector % 4], origins[vector / 4], esr, elr, far);
+	print("%s: unexpected %s exception from %s: ESR 0x%lx ELR 0x%lx FAR 0x%lx\n",
+	      guest_name, kinds[vector % 4], origins[vector / 4], esr, elr, far);
 	for (;;)
 		__asm__ volatile("wfi");
 }

@@ -1,5 +1,5 @@
 /* Entry from the hypervisor: EL1h, MMU off, DAIF masked, x0 = DTB address
- * (unused: everything this guest needs is fixed by zone0's configuration). */
+ * (unused: everything a guest needs is fixed by its zone's configuration). */
 
 	.section .text.start, "ax"
 	.global _start
