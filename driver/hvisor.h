@@ -13,6 +13,7 @@ long hvisor_zone_list(struct hvisor_zone_list_args __user *uargs);
 long tessera_zone_config(struct tessera_zone_config_args __user *uargs);
 
 bool zone_memory_holds(phys_addr_t start, phys_addr_t last);
+long zone_config_check_ram(const struct zone_config *config);
 long hvisor_load_image(const struct hvisor_load_image_args __user *uargs);
 
 #endif

@@ -49,8 +49,10 @@ long hvisor_zone_start(const struct zone_config __user *uconfig)
 
 	if (IS_ERR(config))
 		return PTR_ERR(config);
-	ret = tessera_hypercall(HC_ZONE_START, virt_to_phys(config),
-				sizeof(*config));
+	ret = zone_config_check_ram(config);
+	if (!ret)
+		ret = tessera_hypercall(HC_ZONE_START, virt_to_phys(config),
+					sizeof(*config));
 	kfree(config);
 	return ret;
 }

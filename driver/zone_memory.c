@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Which physical memory zone0 may write for other zones: memory its device
- * tree reserves with no-map (so Linux never maps or allocates it) and that
- * is not System RAM. pfn_valid() cannot tell: on arm64 no-map memory inside
- * a memory node still has a memmap, so its pages are pfn_valid().
+ * Which physical memory zone0 may write for other zones and lend to them:
+ * memory its device tree reserves with no-map (so Linux never maps or
+ * allocates it) and that is not System RAM. pfn_valid() cannot tell: on
+ * arm64 no-map memory inside a memory node still has a memmap, so its pages
+ * are pfn_valid().
  */
 #include <linux/ioport.h>
 #include <linux/mm.h>

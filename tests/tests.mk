@@ -9,5 +9,9 @@ CPPCHECK_FLAGS := --quiet --error-exitcode=1 --enable=warning,style,performance,
 cppcheck:
 	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor guests/baremetal guests/selftest guests/zoneprobe
 
-system-test: hypervisor guests
-	$(PYTHON) -m pytest -v tests/system
+# The slow tests (marked `slow`) run in `make test-slow` only.
+system-test: all
+	$(PYTHON) -m pytest -v -m "not slow" tests/system
+
+test-slow: all
+	$(PYTHON) -m pytest -v -m slow tests/system

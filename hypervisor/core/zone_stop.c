@@ -75,12 +75,13 @@ static void release(struct zone *zone)
 			vcpu_assign(&percpus[cpu].vcpu, (root->cpus & BIT(cpu)) ? root : NULL);
 	stage2_destroy(&zone->stage2);
 	boot_images_forget(zone);
-	zone->generation++;
-	__atomic_store_n(&zone->state, ZONE_FREE, __ATOMIC_RELEASE);
-	spin_unlock(&zones_lock);
+	/* Logged before the waiter in zone0 returns, so the line comes first. */
 	log_info("zone %u (%s) stopped: cpus 0x%lx returned (zone0 now has 0x%lx); %zu pool pages "
 		 "free", zone->id, zone->name, (unsigned long)zone->cpus, (unsigned long)root->cpus,
 		 page_pool_free_pages(&hv_page_pool));
+	__atomic_store_n(&zone->generation, zone->generation + 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&zone->state, ZONE_FREE, __ATOMIC_RELEASE);
+	spin_unlock(&zones_lock);
 }
 
 bool zone_stop_this_cpu_if_asked(struct vcpu *vcpu)

@@ -1,5 +1,9 @@
 import pytest
 
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes many minutes; `make test-slow` runs it")
+
 from qemu_machine import Machine, build_path
 
 SELFTEST_ADDR = 0xa0400000

@@ -52,6 +52,13 @@ class Machine:
                 f"{kind} waiting for {pattern!r}; console tail:\n{self.tail()}") from None
         return self.child.match
 
+    def seen(self, pattern, timeout=None):
+        """Waits until the console has shown a regular expression at any
+        point, also before the last wait (lines of the hypervisor and of the
+        zones arrive while commands run); returns the match."""
+        match = re.search(pattern, self.output())
+        return match or self.expect(pattern, timeout)
+
     def send_line(self, line):
         self.child.sendline(line)
 

@@ -214,7 +214,7 @@ def test_empty_image_file(workdir):
 # Validator rules (hypervisor/core/config_check.c): the message names the
 # field and its value; the rule's wording belongs to the validator, so only
 # its gist is pinned here.
-@pytest.mark.parametrize("changes, field, rule", [
+VALIDATOR_RULES = [
     ({"memory_regions": [ram(0x40000000, 0x30000000, 0x50000000)]},
      "memory_regions[0].physical_start 0x40000000", "hypervisor's memory"),
     ({"cpus": [2, 7]}, "cpus 0x84", "CPU 7 does not exist"),
@@ -223,7 +223,10 @@ def test_empty_image_file(workdir):
     ({"entry_point": "0x90000000"}, "entry_point 0x90000000", "RAM region"),
     ({"arch_config": {**ZONE1["arch_config"], "gicr_size": "0xf60000"}},
      "arch_config.gicr_size 0xf60000", "GIC redistributors"),
-])
+]
+
+
+@pytest.mark.parametrize("changes, field, rule", VALIDATOR_RULES)
 def test_validator_rule(workdir, changes, field, rule):
     result = run(workdir, "config", "check", write_config(workdir, zone1(**changes)))
     assert result.returncode == 1
@@ -368,10 +371,48 @@ def test_zone_start_checks_the_config_before_the_device(workdir, no_hypervisor):
     assert_one_error(run(workdir, "zone", "start", write_config(workdir, ZONE1)), NO_DEVICE)
 
 
+@pytest.mark.parametrize("changes, field, rule", VALIDATOR_RULES)
+def test_zone_start_validates_unless_host_checks_are_skipped(workdir, no_hypervisor,
+                                                              changes, field, rule):
+    name = write_config(workdir, zone1(**changes))
+    checked = run(workdir, "zone", "start", name)
+    assert checked.returncode == 1
+    assert checked.stderr.startswith(f"zone1.json: {field}: ")
+    assert rule in checked.stderr
+    assert_one_error(run(workdir, "zone", "start", "--skip-host-checks", name), NO_DEVICE)
+
+
+def test_zone_start_skips_the_module_placement_check_too(workdir, no_hypervisor):
+    modules = [{"name": "initramfs", "filepath": "initramfs.cpio.gz", "load_paddr": "0x7ffff000"}]
+    name = write_config(workdir, zone1(modules=modules))
+    assert "does not fit inside one RAM region" in run(workdir, "zone", "start", name).stderr
+    assert_one_error(run(workdir, "zone", "start", "--skip-host-checks", name), NO_DEVICE)
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"cpus": "2"}, 'key "cpus": expected an array of CPU numbers, got a string'),
+    ({"kernel_filepath": "gone"}, 'key "kernel_filepath": gone: No such file or directory'),
+])
+def test_zone_start_still_parses_and_measures_images_when_checks_are_skipped(
+        workdir, no_hypervisor, changes, expected):
+    name = write_config(workdir, zone1(**changes))
+    assert_one_error(run(workdir, "zone", "start", "--skip-host-checks", name),
+                     "zone1.json: " + expected)
+
+
+def test_help_documents_skip_host_checks(workdir):
+    text = " ".join(run(workdir, "--help").stdout.split())
+    assert ("--skip-host-checks: send the config unchecked and load no images "
+            "(to test the hypervisor's own checks)") in text
+
+
 @pytest.mark.parametrize("args", [["zone", "shutdown"], ["zone", "shutdown", "1"],
                                   ["zone", "shutdown", "-id", "one"],
                                   ["zone", "shutdown", "-id", "-1"],
-                                  ["zone", "list", "--all"], ["zone", "start"]])
+                                  ["zone", "list", "--all"], ["zone", "start"],
+                                  ["zone", "start", "--skip-host-checks"],
+                                  ["zone", "start", "--skip-checks", "zone1.json"],
+                                  ["zone", "start", "zone1.json", "zone2.json"]])
 def test_zone_command_usage_errors_exit_2(workdir, args):
     result = run(workdir, *args)
     assert result.returncode == 2

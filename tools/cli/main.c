@@ -26,7 +26,11 @@ void print_usage(FILE *out)
 {
 	fputs("usage: tessera <command> [arguments]\n"
 	      "\n"
-	      "  zone start <zone.json>        check a zone, load its images and start it\n"
+	      "  zone start [--skip-host-checks] <zone.json>\n"
+	      "                                check a zone, load its images and start it;\n"
+	      "                                --skip-host-checks: send the config unchecked\n"
+	      "                                and load no images (to test the hypervisor's\n"
+	      "                                own checks)\n"
 	      "  zone shutdown -id <N>         stop zone N (also --id N)\n"
 	      "  zone list [--verbose]         the running zones; --verbose adds their\n"
 	      "                                CPUs, memory regions and SPIs\n"

@@ -1,0 +1,178 @@
+"""Zones started, listed and stopped from zone0's shell with the tessera CLI,
+as a user types it. zone1's lines reach the console through the hypervisor
+as `[zone1] ...`."""
+
+import json
+import re
+
+import pytest
+
+from zone_configs import CONFLICTS, REPO, STATIC_RULES, as_text
+
+ZONE1 = "/etc/tessera/zone1.json"
+PROBE = "/etc/tessera/test/zone1-probe.json"
+ZONE1_READY = r"\[zone1\] zone1 ready"
+PROBE_SPINNING = r"\[zone1\] probe: spinning with interrupts masked"
+BOOT_TIMEOUT = 120
+
+
+def start_zone(m, config, ready):
+    """Starts a zone and waits for its own ready line. The tool's output goes
+    to a file and is read once the zone is quiet: zone0 and the zone share
+    the UART, and lines printed at the same moment interleave."""
+    m.send_line(f"tessera zone start {config} > /tmp/zone-start.out 2>&1")
+    m.expect(ready, timeout=BOOT_TIMEOUT)
+    return m.run("cat /tmp/zone-start.out")
+
+
+def zone_rows(m):
+    """zone id -> (cpus, name, status) from `tessera zone list`."""
+    rows = {}
+    for line in m.run("tessera zone list").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0].isdigit():
+            rows[int(cells[0])] = tuple(cells[1:])
+    return rows
+
+
+def free_pool_pages(m):
+    """The hypervisor's free page count, from its latest zone created/stopped line."""
+    counts = re.findall(r"(\d+) pool pages free", m.output())
+    assert counts, "the hypervisor reports its free pool pages"
+    return int(counts[-1])
+
+
+def zone0_view(m):
+    return (m.run("cat /sys/devices/system/cpu/online").strip(),
+            m.run("grep MemTotal /proc/meminfo").strip())
+
+
+def shutdown(m, zone_id=1):
+    """The hypervisor reports the zone stopped before the tool returns."""
+    stopped = re.compile(rf"zone {zone_id} \(\w+\) stopped: cpus 0x[0-9a-f]+ returned")
+    before = len(stopped.findall(m.output()))
+    out = m.run(f"tessera zone shutdown -id {zone_id}", timeout=60)
+    assert f"zone {zone_id} shut down" in out, out
+    assert len(stopped.findall(m.output())) == before + 1, m.tail()
+
+
+def write_file(m, path, text):
+    """Types a file into zone0 in pieces short enough for the tty's line."""
+    m.run(f": > {path}")
+    for i in range(0, len(text), 1000):
+        m.run(f"printf '%s' '{text[i:i + 1000]}' >> {path}")
+
+
+def start_stop_cycles(m, cycles):
+    pages_at_boot = free_pool_pages(m)
+    view_at_boot = zone0_view(m)
+
+    out = start_zone(m, ZONE1, ZONE1_READY)
+    assert "zone 1 (zone1) started on CPUs 2, 3" in out
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running"), 1: ("2, 3", "zone1", "running")}
+    verbose = m.run("tessera zone list --verbose")
+    assert "0x50000000" in verbose and "0x30000000" in verbose, verbose
+    assert m.run("nproc").strip() == "2"
+    assert m.run("echo $((6 * 7))").strip() == "42"
+
+    shutdown(m)
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
+    for _ in range(cycles - 1):
+        start_zone(m, ZONE1, ZONE1_READY)
+        shutdown(m)
+
+    assert m.output().count("[zone1] zone1 ready") == cycles
+    assert free_pool_pages(m) == pages_at_boot
+    assert zone0_view(m) == view_at_boot
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
+
+
+def test_zone1_starts_lists_and_stops_ten_times(zone0_linux):
+    start_stop_cycles(zone0_linux, 10)
+
+
+@pytest.mark.slow
+def test_zone1_starts_and_stops_a_hundred_times(zone0_linux):
+    start_stop_cycles(zone0_linux, 100)
+
+
+def test_a_zone_cannot_reach_zone0_or_the_hypervisor_and_stops_while_spinning(zone0_linux):
+    m = zone0_linux
+    out = start_zone(m, PROBE, PROBE_SPINNING)
+    assert "zone 1 (zone1) started on CPUs 2" in out
+    console = m.output()
+    assert re.search(r"\[zone1\] probe: (\d+) passed, 0 failed", console), console[-3000:]
+    assert "probe: FAIL" not in console
+    assert "PANIC" not in console and "hypervisor fault" not in console
+
+    shutdown(m)
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
+    assert m.run("echo $((6 * 7))").strip() == "42"
+    assert "arch_timer" in m.run("cat /proc/interrupts")
+
+
+def test_poweroff_stops_the_zone_and_reboot_restarts_it(zone0_linux):
+    m = zone0_linux
+    start_zone(m, "/etc/tessera/test/zone1-poweroff.json", ZONE1_READY)
+    m.seen(r"zone 1 \(zone1\) asked for system power-off: the zone stops")
+    m.seen(r"zone 1 \(zone1\) stopped: cpus 0xc returned")
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
+
+    start_zone(m, "/etc/tessera/test/zone1-reboot.json", ZONE1_READY)
+    m.seen(r"zone 1 \(zone1\) asked for system reset: the zone restarts")
+    m.seen(r"zone 1 \(zone1\) restarted")
+    m.expect(ZONE1_READY, timeout=BOOT_TIMEOUT)
+    assert 1 in zone_rows(m)
+    shutdown(m)
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
+
+
+def refusal(m, config):
+    write_file(m, "/tmp/bad.json", as_text(config))
+    out = m.run("tessera zone start /tmp/bad.json; echo status=$?")
+    assert "status=0" not in out, out
+    return out
+
+
+def test_bad_configs_are_refused_and_nothing_else_changes(zone0_linux):
+    m = zone0_linux
+    start_zone(m, ZONE1, ZONE1_READY)
+
+    for rule, (config, words) in {**STATIC_RULES, **CONFLICTS}.items():
+        out = refusal(m, config)
+        assert words in out, f"{rule}: {out}"
+        assert "/tmp/bad.json" in out, f"{rule}: the message names the file: {out}"
+
+    # The hypervisor checks on its own too, with a log line naming field and value.
+    write_file(m, "/tmp/bad.json",
+               as_text(STATIC_RULES["a redistributor window beyond the CPUs' frames"][0]))
+    out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
+    assert "the hypervisor refused zone 1" in out and "status=1" in out, out
+    m.seen(r"zone 1: start refused: arch_config.gicr_size 0xf60000")
+    write_file(m, "/tmp/bad.json", as_text(CONFLICTS["a CPU zone1 owns"][0]))
+    out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
+    assert "the hypervisor refused zone 2" in out and "status=1" in out, out
+    m.seen(r"zone 2: start refused: cpus 0x8: CPU 3")
+
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running"), 1: ("2, 3", "zone1", "running")}
+    assert m.run("nproc").strip() == "2"
+    shutdown(m)
+
+
+def test_a_cpu_zone0_still_runs_is_not_lent(zone0_linux):
+    m = zone0_linux
+    probe = json.load(open(f"{REPO}/configs/qemu-virt/zone1-probe.json"))
+    write_file(m, "/tmp/probe-cpu1.json", as_text(dict(probe, cpus=[1])))
+    out = m.run("tessera zone start /tmp/probe-cpu1.json; echo status=$?")
+    assert "the hypervisor refused zone 1" in out and "status=1" in out, out
+    m.seen(r"zone 1: start refused: cpus: CPU 1 is online in zone0")
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
+    assert m.run("nproc").strip() == "2"
+
+    # Offlined in zone0, the CPU is lent, and zone0 gets it back afterwards.
+    m.run("echo 0 > /sys/devices/system/cpu/cpu1/online")
+    start_zone(m, "/tmp/probe-cpu1.json", PROBE_SPINNING)
+    assert zone_rows(m) == {0: ("0", "zone0", "running"), 1: ("1", "zone1", "running")}
+    shutdown(m)
+    m.run("echo 1 > /sys/devices/system/cpu/cpu1/online")
+    assert m.run("cat /sys/devices/system/cpu/online").strip() == "0-1"
