@@ -51,7 +51,6 @@ static void restart(struct zone *zone)
 	arch_zone_reset(zone);
 	boot_images_restore(zone);
 	spin_lock(&zones_lock);
-	zone->restart_requested = false;
 	__atomic_store_n(&zone->state, ZONE_RUNNING, __ATOMIC_RELEASE);
 	zone_boot(zone);
 	spin_unlock(&zones_lock);
@@ -61,8 +60,13 @@ static void restart(struct zone *zone)
 static void release(struct zone *zone)
 {
 	struct zone *root = zone_root();
+	bool restarting;
 
-	if (zone->restart_requested) {
+	spin_lock(&zones_lock);
+	restarting = zone->restart_requested;
+	zone->restart_requested = false;
+	spin_unlock(&zones_lock);
+	if (restarting) {
 		restart(zone);
 		return;
 	}
@@ -122,11 +126,18 @@ static struct zone *find_stoppable(uint32_t id)
 	return NULL;
 }
 
+/* Under zones_lock. A shutdown overrides a restart the zone asked for. */
+static void stop_for_good(struct zone *zone)
+{
+	zone->restart_requested = false;
+	begin_stop(zone);
+}
+
 int zone_shutdown(uint32_t id)
 {
 	struct zone *zone;
 	uint32_t generation;
-	uint64_t deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+	uint64_t deadline;
 
 	spin_lock(&zones_lock);
 	zone = id == ROOT_ZONE_ID ? NULL : find_stoppable(id);
@@ -137,12 +148,22 @@ int zone_shutdown(uint32_t id)
 		return -HV_EINVAL;
 	}
 	generation = zone->generation;
-	zone->restart_requested = false;
-	begin_stop(zone);
+	stop_for_good(zone);
 	spin_unlock(&zones_lock);
 	kick_other_cpus(zone);
+	deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 
 	while (__atomic_load_n(&zone->generation, __ATOMIC_ACQUIRE) == generation) {
+		/* A restart already under way when the stop came runs the zone
+		 * again: stop it once more. */
+		if (__atomic_load_n(&zone->state, __ATOMIC_ACQUIRE) == ZONE_RUNNING) {
+			spin_lock(&zones_lock);
+			if (zone->generation == generation && zone->state == ZONE_RUNNING)
+				stop_for_good(zone);
+			spin_unlock(&zones_lock);
+			kick_other_cpus(zone);
+			deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+		}
 		if (__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE) &&
 		    arch_time_ns() > deadline) {
 			__atomic_store_n(&zone->state, ZONE_FAILED, __ATOMIC_RELEASE);
