@@ -45,4 +45,7 @@ def zone0_linux(machine_factory):
     ], timeout=120)
     machine.expect(r"zone0 ready")
     machine.expect(r"# ")
+    # The shell's line editor wraps at the terminal width, which would break
+    # a long typed command's echo; the serial console reports none.
+    machine.run("stty columns 4096")
     return machine

@@ -57,10 +57,11 @@ def shutdown(m, zone_id=1):
 
 
 def write_file(m, path, text):
-    """Types a file into zone0 in pieces short enough for the tty's line."""
+    """Types a file into zone0 in pieces short enough for the shell's line
+    editor (busybox keeps 1024 characters)."""
     m.run(f": > {path}")
-    for i in range(0, len(text), 1000):
-        m.run(f"printf '%s' '{text[i:i + 1000]}' >> {path}")
+    for i in range(0, len(text), 800):
+        m.run(f"printf '%s' '{text[i:i + 800]}' >> {path}")
 
 
 def start_stop_cycles(m, cycles):
