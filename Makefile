@@ -11,7 +11,7 @@ QEMU       := qemu-system-aarch64
 QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -m 4G \
                 -nographic -no-reboot -nic none
 
-.PHONY: all run run-demo run-selftest test setup unit-test system-test cppcheck bench clean
+.PHONY: all run run-demo run-selftest test test-slow setup unit-test system-test cppcheck bench clean
 .DEFAULT_GOAL := all
 
 all: hypervisor driver tools guests
