@@ -44,6 +44,7 @@ run-selftest: all
 bench: setup
 	@$(MAKE) --no-print-directory all
 	$(PYTHON) bench/boot_time.py
+	$(PYTHON) bench/zone_boot.py
 
 clean:
 	rm -rf $(BUILD)/hypervisor $(BUILD)/driver $(BUILD)/tools $(BUILD)/guests $(BUILD)/tests
