@@ -76,7 +76,8 @@ static int setup_zone(struct zone *zone, const struct zone_config *config, bool 
 	zone->cpus = config->cpus;
 	zone->shares_ram_with_root = !is_root && zone_has_virtio(config);
 	memcpy(zone->name, config->name, CONFIG_NAME_MAXLEN);
-	err = stage2_init(&zone->stage2, &hv_page_pool, (uint16_t)(zone_slot(zone) + 1));
+	err = stage2_init(&zone->stage2, &hv_page_pool, (uint16_t)(zone_slot(zone) + 1),
+			  platform.stage2_max_block);
 	if (err)
 		return err;
 	err = build_address_space(zone);

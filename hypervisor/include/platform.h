@@ -21,6 +21,7 @@ struct platform {
 	struct phys_range page_pool;        /* inside `hypervisor`, after the image */
 	struct phys_range restart_cache;    /* inside `hypervisor`: zones' boot images */
 	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
+	uint64_t stage2_max_block;          /* largest stage-2 leaf zones get */
 	struct phys_range gic_distributor;  /* a zone's GIC windows must be exactly */
 	struct phys_range gic_redistributors; /* these: the frames of all CPUs */
 	/* The hypervisor's console UART: shared with the root zone, emulated

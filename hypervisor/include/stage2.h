@@ -17,9 +17,13 @@ struct stage2_table {
 	uint64_t *root;
 	struct page_pool *pool;
 	uint16_t vmid;
+	uint64_t max_block;     /* largest leaf: a page, 2 MiB or 1 GiB */
 };
 
-int stage2_init(struct stage2_table *table, struct page_pool *pool, uint16_t vmid);
+/* max_block: the largest leaf the table may use; larger blocks mean fewer
+ * TLB entries, but see the platform's reason for its choice. */
+int stage2_init(struct stage2_table *table, struct page_pool *pool, uint16_t vmid,
+		uint64_t max_block);
 /* Maps [ipa, ipa + size) to [pa, pa + size). Fails with -HV_EEXIST, leaving
  * the table untouched, if any part of the range is already mapped. */
 int stage2_map(struct stage2_table *table, uint64_t ipa, uint64_t pa, uint64_t size,

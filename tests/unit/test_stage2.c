@@ -51,7 +51,7 @@ static struct fixture *new_fixture(size_t pages)
 	f->memory = aligned_alloc(PAGE_SIZE, pages * PAGE_SIZE);
 	assert_non_null(f->memory);
 	page_pool_init(&f->pool, (uintptr_t)f->memory, pages, f->used);
-	assert_int_equal(stage2_init(&f->table, &f->pool, 1), 0);
+	assert_int_equal(stage2_init(&f->table, &f->pool, 1, SZ_1G), 0);
 	f->free_after_init = f->pool.num_free;
 	flush_count = 0;
 	watched_desc = NULL;
@@ -145,6 +145,26 @@ static void unaligned_ranges_fall_back_to_pages(void **state)
 	assert_int_equal(stage2_map(&f->table, SZ_1G, 0x80001000, SZ_2M, MEM_KIND_NORMAL), 0);
 	assert_int_equal(tables_used(f), 5);
 	assert_maps_to(f, SZ_1G + 0x1ff123, 0x80001000 + 0x1ff123, MEM_KIND_NORMAL);
+}
+
+static void block_limit_is_honoured(void **state)
+{
+	struct fixture *f = *state;
+
+	f->table.max_block = SZ_2M;
+	/* A GiB-aligned GiB: 512 level-2 blocks under one table, no GiB block. */
+	assert_int_equal(stage2_map(&f->table, SZ_1G, 2 * SZ_1G, SZ_1G, MEM_KIND_NORMAL), 0);
+	assert_int_equal(tables_used(f), 1);
+	assert_int_equal(f->table.root[1] & 3, 3);
+	assert_maps_to(f, SZ_1G + 0x12345678, 2 * SZ_1G + 0x12345678, MEM_KIND_NORMAL);
+
+	f->table.max_block = SZ_4K;
+	/* Two 2 MiB-aligned MiBs: pages only, one level-3 table each. */
+	assert_int_equal(stage2_map(&f->table, 0, 0x40000000, 2 * SZ_2M, MEM_KIND_NORMAL), 0);
+	assert_int_equal(tables_used(f), 1 + 1 + 2);
+	assert_maps_to(f, 0x3ff008, 0x403ff008, MEM_KIND_NORMAL);
+	assert_int_equal(stage2_unmap(&f->table, 0, 2 * SZ_2M), 0);
+	assert_int_equal(tables_used(f), 1);
 }
 
 static void translate_reports_device_kind(void **state)
@@ -373,6 +393,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(gib_aligned_map_uses_a_level1_block, setup, teardown),
 		cmocka_unit_test_setup_teardown(two_mib_aligned_map_uses_level2_blocks, setup, teardown),
 		cmocka_unit_test_setup_teardown(unaligned_ranges_fall_back_to_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(block_limit_is_honoured, setup, teardown),
 		cmocka_unit_test_setup_teardown(translate_reports_device_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(overlapping_map_is_rejected_and_changes_nothing, setup,
 						teardown),

@@ -95,7 +95,8 @@ static int map_range(struct stage2_table *t, uint64_t *table, int level, uint64_
 		uint64_t *entry = &table[entry_index(ipa, level)];
 
 		if (level == LAST_LEVEL ||
-		    (chunk_end - ipa == size && IS_ALIGNED(pa, size) && !(*entry & DESC_VALID))) {
+		    (chunk_end - ipa == size && size <= t->max_block && IS_ALIGNED(pa, size) &&
+		     !(*entry & DESC_VALID))) {
 			*entry = leaf_descriptor(pa, attrs, level);
 		} else {
 			if (!(*entry & DESC_VALID)) {
@@ -176,10 +177,12 @@ static int unmap_range(struct stage2_table *t, uint64_t *table, int level, uint6
 	return 0;
 }
 
-int stage2_init(struct stage2_table *t, struct page_pool *pool, uint16_t vmid)
+int stage2_init(struct stage2_table *t, struct page_pool *pool, uint16_t vmid,
+		uint64_t max_block)
 {
 	t->pool = pool;
 	t->vmid = vmid;
+	t->max_block = max_block;
 	t->root = page_alloc(pool);
 	return t->root ? 0 : -HV_ENOMEM;
 }

@@ -71,6 +71,11 @@ const struct platform platform = {
 	/* Where QEMU put its own DTB, which the hypervisor reads only at boot. */
 	.restart_cache = { 0x48000000, 0x08000000 },
 	.num_interrupts = 256,
+	/* Pages only. Under QEMU's TCG a TLB entry from a stage-2 block counts
+	 * as a large page, and each by-address TLBI a guest issues then flushes
+	 * its whole TLB; Linux issues tens of thousands while booting. On
+	 * hardware the largest blocks would be the choice. */
+	.stage2_max_block = 0x1000,
 	.gic_distributor = { GICD_BASE, GICD_SIZE },
 	.gic_redistributors = { GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
 	.console = { UART_BASE, UART_SIZE },
