@@ -11,7 +11,7 @@ QEMU       := qemu-system-aarch64
 QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -m 4G \
                 -nographic -no-reboot -nic none
 
-.PHONY: all run run-demo run-selftest test test-slow setup unit-test system-test cppcheck bench clean
+.PHONY: all run run-demo run-selftest test test-slow fuzz setup unit-test system-test cppcheck bench clean
 .DEFAULT_GOAL := all
 
 all: hypervisor driver tools guests
@@ -41,10 +41,20 @@ run-selftest: all
 		-device loader,file=$(SELFTEST_BIN),addr=0xa0400000,force-raw=on \
 		-device loader,file=$(SELFTEST_DTB),addr=0xa0000000,force-raw=on
 
+# The chaos guest (tests/system/test_chaos.py) for CHAOS_SEEDS seeds from
+# CHAOS_FIRST_SEED, CHAOS_OPS operations each, instead of make test's three.
+CHAOS_SEEDS ?= 20
+CHAOS_FIRST_SEED ?= 100
+CHAOS_OPS ?= 200000
+fuzz: setup
+	@$(MAKE) --no-print-directory all
+	CHAOS_SEEDS=$(CHAOS_SEEDS) CHAOS_FIRST_SEED=$(CHAOS_FIRST_SEED) CHAOS_OPS=$(CHAOS_OPS) \
+		$(PYTHON) -m pytest -v tests/system/test_chaos.py
+
 bench: setup
 	@$(MAKE) --no-print-directory all
 	$(PYTHON) bench/boot_time.py
 	$(PYTHON) bench/zone_boot.py
 
 clean:
-	rm -rf $(BUILD)/hypervisor $(BUILD)/driver $(BUILD)/tools $(BUILD)/guests $(BUILD)/tests
+	rm -rf $(BUILD)/hypervisor $(BUILD)/hypervisor-selftest $(BUILD)/driver $(BUILD)/tools $(BUILD)/guests $(BUILD)/tests

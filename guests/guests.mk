@@ -36,6 +36,8 @@ endef
 include guests/baremetal/baremetal.mk
 include guests/selftest/selftest.mk
 include guests/zoneprobe/zoneprobe.mk
+include guests/hypfault/hypfault.mk
+include guests/chaos/chaos.mk
 include guests/zone1/zone1.mk
 include guests/linux/linux.mk
 

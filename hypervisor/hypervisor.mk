@@ -1,13 +1,25 @@
 # The hypervisor image: build/hypervisor/tessera.bin (an arm64 Image).
 # The core is compiled without the architecture's include directory, so it can
 # reach the architecture only through hypervisor/include/arch.h.
+# `make HV_SELFTEST=1` builds a test-only image instead, in
+# build/hypervisor-selftest/, with a hypercall that makes the hypervisor fault
+# (hypervisor/core/hyp_fault_selftest.c); never the default.
 HV_ARCH     ?= aarch64
 HV_PLATFORM ?= qemu-virt
+HV_SELFTEST ?= 0
+HV_SELFTEST_SRCS := hypervisor/core/hyp_fault_selftest.c
+ifeq ($(HV_SELFTEST),1)
+HV_OUT      := $(BUILD)/hypervisor-selftest
+HV_LINK_EXTRA := -Wl,--wrap=hypercall_dispatch
+else
 HV_OUT      := $(BUILD)/hypervisor
+HV_LINK_EXTRA :=
+endif
 HV_IMAGE    := $(HV_OUT)/tessera.bin
 HV_ELF      := $(HV_OUT)/tessera.elf
 
-HV_CORE_SRCS := $(wildcard hypervisor/core/*.c)
+HV_CORE_SRCS := $(filter-out $(HV_SELFTEST_SRCS),$(wildcard hypervisor/core/*.c)) \
+                $(if $(filter 1,$(HV_SELFTEST)),$(HV_SELFTEST_SRCS))
 HV_ARCH_SRCS := $(wildcard hypervisor/arch/$(HV_ARCH)/*.c hypervisor/arch/$(HV_ARCH)/*.S) \
                 $(wildcard hypervisor/platform/$(HV_PLATFORM)/*.c)
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
@@ -34,7 +46,7 @@ $(HV_OUT)/%.S.o: %.S hypervisor/hypervisor.mk
 
 $(HV_ELF): $(HV_OBJS) hypervisor/arch/$(HV_ARCH)/linker.ld
 	$(CC_TARGET) -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments,--build-id=none \
-		-T hypervisor/arch/$(HV_ARCH)/linker.ld $(HV_OBJS) -o $@
+		$(HV_LINK_EXTRA) -T hypervisor/arch/$(HV_ARCH)/linker.ld $(HV_OBJS) -o $@
 
 $(HV_IMAGE): $(HV_ELF)
 	$(OBJCOPY) -O binary $< $@

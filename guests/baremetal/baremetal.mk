@@ -6,7 +6,7 @@ BAREMETAL_DIR := guests/baremetal
 BAREMETAL_OUT := $(BUILD)/guests/baremetal
 BAREMETAL_LDS := $(BAREMETAL_DIR)/baremetal.ld
 
-BAREMETAL_OBJS := $(addprefix $(BAREMETAL_OUT)/,start.o vectors.o check.o exception.o \
+BAREMETAL_OBJS := $(addprefix $(BAREMETAL_OUT)/,start.o vectors.o secondary.o check.o exception.o \
                     exception_check.o hypercall_check.o print.o uart.o)
 
 # The MMU is off, so every data access goes to Device memory: no unaligned

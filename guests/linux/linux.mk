@@ -25,7 +25,8 @@ ZONE0_ROOTFS := $(BUILD)/guests/zone0-rootfs
 # the test zones (zone1 variants, the bare-metal probe) under test/.
 ZONE0_ZONE_FILES := $(ZONE1_JSON) $(ZONE1_DTB) $(ZONE1_INITRAMFS) $(ZONE0_KERNEL)
 ZONE0_TEST_FILES := $(ZONE1_TEST_JSONS) $(ZONE1_TEST_DTBS) \
-                    configs/qemu-virt/zone1-probe.json $(ZONEPROBE_DTB) $(ZONEPROBE_BIN)
+                    configs/qemu-virt/zone1-probe.json $(ZONEPROBE_DTB) $(ZONEPROBE_BIN) \
+                    configs/qemu-virt/zone1-chaos.json $(CHAOS_DTB) $(CHAOS_BIN)
 
 $(ZONE0_INITRAMFS): guests/linux/init $(GUEST_BUSYBOX) $(TOOLS_CLI_TARGET) $(DRIVER_KO) \
                     $(ZONE0_ZONE_FILES) $(ZONE0_TEST_FILES) guests/linux/linux.mk guests/guests.mk

@@ -9,8 +9,11 @@
 #include "guest_name.h"
 #include "hvc.h"
 #include "hypercall_check.h"
+#include "parked_interrupt_check.h"
 #include "print.h"
 #include "psci.h"
+#include "trap_hardening.h"
+#include "vgic_check.h"
 
 #define HC_UNKNOWN 0x7777 /* no hypercall has this code */
 
@@ -72,6 +75,14 @@ _Noreturn void main(void)
 	check_read_aborts("read of unmapped 0x0f000000 aborts", UNMAPPED_ADDR);
 	check_read_aborts("read of hypervisor image 0x40400000 aborts", HYPERVISOR_IMAGE_ADDR);
 	check_unemulated_sysreg_is_undefined();
+	check_parked_interrupt();
+	check_vgic();
+	check_impdef_register_is_undefined();
+	check_actlr_el1_write_does_not_stick();
+	check_os_double_lock_does_not_stick();
+	check_os_lock_is_the_zones_own();
+	check_smccc_arch_workarounds();
+	check_instruction_abort_log_is_rate_limited();
 	report_round_trip();
 	check_summary();
 

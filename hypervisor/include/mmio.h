@@ -5,7 +5,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "spinlock.h"
 
 struct vcpu;
 struct zone;
@@ -27,21 +26,13 @@ struct mmio_handler {
 	void *opaque;
 };
 
-/* Rate limit of the log of accesses nothing handles: a guest probing memory
- * must not turn the console into its benchmark. */
-struct unhandled_access_log {
-	spinlock_t lock;
-	uint64_t window_start_ns;
-	unsigned logged_in_window;
-	unsigned suppressed;
-};
-
 int mmio_register(struct zone *zone, uint64_t base, uint64_t size, mmio_handler_fn handle,
 		  void *opaque);
 /* Logs (rate limited) a guest access that nothing emulates. */
 void mmio_report_unhandled(struct vcpu *vcpu, const struct mmio_access *access, uint64_t pc);
 /* True when an emulated device took the access; otherwise logs it (rate
- * limited) and the caller delivers an external abort to the guest. */
+ * limited) and the caller delivers an external abort to the guest. Handlers
+ * see only accesses naturally aligned to their size. */
 bool mmio_handle(struct vcpu *vcpu, struct mmio_access *access, uint64_t pc);
 
 #endif

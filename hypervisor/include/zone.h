@@ -40,7 +40,6 @@ struct zone {
 	struct zone_config config;
 	struct mmio_handler mmio[MAX_MMIO_HANDLERS];
 	unsigned num_mmio;
-	struct unhandled_access_log unhandled;
 	struct vpl011 console;
 };
 

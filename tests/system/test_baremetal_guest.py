@@ -26,7 +26,7 @@ def test_boot_runs_guest_checks_and_powers_off(selftest_machine):
     for check in GUEST_CHECKS:
         assert f"selftest: PASS {check}" in console
     assert "FAIL" not in console
-    assert summary.group(1, 2) == (str(len(GUEST_CHECKS)), "0")
+    assert summary.group(2) == "0"
     timing = re.search(r"hypercall round trip (\d+) ns/call", console)
     assert timing, "the guest must report the hypercall round trip"
     print(f"\nnull hypercall round trip: {timing.group(1)} ns")

@@ -308,6 +308,35 @@ static void queue_word_boundaries(void **state)
 		assert_int_equal(q.bits[w], 0);
 }
 
+/* What was held moves over whole, merges with what is already queued, and
+ * leaves the held set empty. */
+static void queue_move_all(void **state)
+{
+	static const uint32_t held_intids[] = { 32, 48, 63, 64, 1023 };
+	struct vgic_queue from, to;
+
+	(void)state;
+	clear_queue(&from);
+	clear_queue(&to);
+	for (unsigned i = 0; i < 5; i++)
+		assert_true(vgic_queue_add(&from, held_intids[i]));
+	assert_true(vgic_queue_add(&to, 48));
+	assert_true(vgic_queue_add(&to, 27));
+
+	vgic_queue_move_all(&to, &from);
+
+	assert_int_equal(vgic_queue_count(&from), 0);
+	for (unsigned w = 0; w < BITMAP_WORDS(VGIC_MAX_INTID); w++)
+		assert_int_equal(from.bits[w], 0);
+	assert_int_equal(vgic_queue_count(&to), 6);
+	for (unsigned i = 0; i < 5; i++)
+		assert_true(queued(&to, held_intids[i]));
+	assert_true(queued(&to, 27));
+
+	vgic_queue_move_all(&to, &from);
+	assert_int_equal(vgic_queue_count(&to), 6);
+}
+
 /* --- vgic_lrs_refill --- */
 
 static void refill_most_urgent_first(void **state)
@@ -660,6 +689,7 @@ int main(void)
 		cmocka_unit_test(queue_add_is_idempotent),
 		cmocka_unit_test(queue_remove),
 		cmocka_unit_test(queue_word_boundaries),
+		cmocka_unit_test(queue_move_all),
 		PRIO_TEST(refill_most_urgent_first),
 		PRIO_TEST(refill_urgency_is_by_value_not_by_intid),
 		PRIO_TEST(refill_delivers_the_least_urgent_priority_too),

@@ -20,9 +20,14 @@ UNIT_SRCS_config_check := hypervisor/core/config_check.c hypervisor/core/config_
 UNIT_SRCS_format       := hypervisor/core/format.c
 UNIT_SRCS_dabt         := hypervisor/arch/aarch64/dabt.c
 UNIT_SRCS_vgic_state   := hypervisor/arch/aarch64/vgic_state.c
+UNIT_SRCS_el2_map      := hypervisor/arch/aarch64/el2_map.c
 UNIT_SRCS_fdt_chosen   := hypervisor/core/fdt_chosen.c
+UNIT_SRCS_rate_limit   := hypervisor/core/rate_limit.c
+UNIT_SRCS_el1_exception := hypervisor/arch/aarch64/el1_exception.c
+UNIT_SRCS_console_pl011 := hypervisor/platform/qemu-virt/console_pl011.c hypervisor/core/format.c
 
-UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state fdt_chosen
+UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen rate_limit \
+              el1_exception console_pl011
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))

@@ -1,8 +1,9 @@
-/* Physical CPUs: identity, bring-up through the firmware's PSCI, idling,
+/* Physical CPUs: identity, bring-up through the firmware's PSCI, kicks,
  * time, and the machine's power. */
 #include <tessera/hypercall.h>
 
 #include <asm/gicv3.h>
+#include <asm/idle.h>
 #include <asm/smccc.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
@@ -10,7 +11,11 @@
 #include "arch.h"
 #include "platform.h"
 
-uint8_t cpu_stacks[MAX_CPUS][CPU_STACK_SIZE] __attribute__((aligned(16)));
+/* Page-aligned, in a section of their own: the guard pages are whole pages,
+ * and linker.ld keeps all slots inside the one 2 MiB block mmu.c maps in pages. */
+uint8_t cpu_stacks[MAX_CPUS][CPU_STACK_SLOT]
+	__attribute__((aligned(4096), section(".bss.cpu_stacks")));
+uint8_t cpu_fault_stacks[MAX_CPUS][CPU_FAULT_STACK_SIZE] __attribute__((aligned(16)));
 
 void secondary_entry(void);
 
@@ -47,22 +52,10 @@ void arch_cpu_init(unsigned cpu)
 	if (cpu == 0)
 		gicv3_distributor_init();
 	gicv3_cpu_init(cpu);
+	idle_cpu_init(cpu);
 	__asm__ volatile("tlbi alle1" : : : "memory");
 	dsb(nsh);
 	isb();
-}
-
-/* WFI wakes on a pending interrupt even with interrupts masked at EL2; the
- * interrupt is then taken here by hand, so idling never busy-spins. */
-void arch_cpu_idle(void)
-{
-	uint32_t intid;
-
-	wfi();
-	while ((intid = gicv3_acknowledge()) != GIC_SPURIOUS_INTID) {
-		gicv3_end_of_interrupt(intid);
-		gicv3_deactivate(intid);
-	}
 }
 
 void arch_cpu_kick(unsigned cpu)

@@ -79,9 +79,21 @@ el2_vectors:
 	vector	guest32_fiq
 	vector	guest32_serror
 
-/* An exception taken from EL2 itself is a hypervisor bug: report and stop. */
+/* An exception taken from EL2 itself is a hypervisor bug: report and stop.
+ * The report runs on this CPU's fault stack, never on the SP the exception
+ * came with: that SP may be the fault (an overflow into the guard page below
+ * the stack, where every store would fault again). x0 and that SP wait in
+ * the EL0 thread registers meanwhile, whose guest values this CPU will not
+ * need again. */
 .macro hyp_exception kind
+	msr	tpidr_el0, x0
+	mov	x0, sp
+	msr	tpidrro_el0, x0
+	switch_to_fault_stack
+	mrs	x0, tpidr_el0
 	save_frame
+	mrs	x0, tpidrro_el0
+	str	x0, [sp, #FRAME_SP]
 	mov	x0, sp
 	mov	x1, #\kind
 	bl	handle_hyp_exception
@@ -107,12 +119,14 @@ hyp_serror:	hyp_exception KIND_SERROR
 
 guest_sync:	guest_exception handle_guest_sync, KIND_SYNC
 guest_irq:	guest_exception handle_guest_irq, KIND_IRQ
-guest_fiq:	guest_exception handle_guest_unexpected, KIND_FIQ
-guest_serror:	guest_exception handle_guest_unexpected, KIND_SERROR
-guest32_sync:	guest_exception handle_guest_unexpected, KIND_SYNC
-guest32_irq:	guest_exception handle_guest_unexpected, KIND_IRQ
-guest32_fiq:	guest_exception handle_guest_unexpected, KIND_FIQ
-guest32_serror:	guest_exception handle_guest_unexpected, KIND_SERROR
+guest_fiq:	guest_exception handle_guest_fiq, KIND_FIQ
+guest_serror:	guest_exception handle_guest_serror, KIND_SERROR
+/* From a zone's AArch32 EL0: the exit handlers are the same, and what they
+ * inject goes to the lower-EL AArch32 vector (inject.c). */
+guest32_sync:	guest_exception handle_guest_sync, KIND_SYNC
+guest32_irq:	guest_exception handle_guest_irq, KIND_IRQ
+guest32_fiq:	guest_exception handle_guest_fiq, KIND_FIQ
+guest32_serror:	guest_exception handle_guest_serror, KIND_SERROR
 
 return_to_guest:
 	mov	x0, sp

@@ -43,7 +43,7 @@ void handle_hyp_exception(struct trap_frame *f, unsigned kind)
 			(unsigned long)f->x[i], i + 1, (unsigned long)f->x[i + 1], i + 2,
 			(unsigned long)f->x[i + 2]);
 	log_raw("  x30 0x%016lx  SP  0x%016lx", (unsigned long)f->x[30],
-		(unsigned long)((uintptr_t)f + FRAME_SIZE));
+		(unsigned long)f->sp);
 	log_error("CPU %u stopped", arch_cpu_id());
 	arch_cpu_halt();
 }

@@ -1,5 +1,7 @@
-/* Physical interrupts taken while a zone runs. */
+/* Physical interrupts, FIQs and SErrors taken while a zone runs. */
+#include <asm/esr.h>
 #include <asm/gicv3.h>
+#include <asm/sysreg.h>
 #include <asm/trap_frame.h>
 #include <asm/vgic.h>
 
@@ -24,17 +26,42 @@ void handle_guest_irq(struct trap_frame *f, unsigned kind)
 		}
 		gicv3_deactivate(intid);
 		if (intid != SGI_KICK && intid != INTID_MAINTENANCE)
-			log_warn("zone %u: interrupt %u it does not own was dropped", vcpu->zone->id,
-				 intid);
+			log_guest_warn("zone %u: interrupt %u it does not own was dropped",
+				       vcpu->zone->id, intid);
 	}
 	vcpu_exit_done(vcpu);
 	vgic_sync(vcpu);
 }
 
-void handle_guest_unexpected(struct trap_frame *f, unsigned kind)
+/* Nothing is Group 0 and EL2 leaves Group 0 disabled, so a FIQ has no source
+ * to acknowledge; it is only reported. */
+void handle_guest_fiq(struct trap_frame *f, unsigned kind)
 {
-	static const char *const kinds[] = { "synchronous (AArch32)", "IRQ", "FIQ", "SError" };
+	struct vcpu *vcpu = &this_cpu()->vcpu;
 
-	log_warn("unexpected %s exception from the guest at pc 0x%lx ignored", kinds[kind & 3],
-		 (unsigned long)f->elr);
+	(void)kind;
+	log_guest_warn("zone %u vcpu %u: unexpected FIQ at pc 0x%lx ignored", vcpu->zone->id,
+		       vcpu->index, (unsigned long)f->elr);
+	vcpu_exit_done(vcpu);
+	vgic_sync(vcpu);
+}
+
+/* An SError from a zone's access belongs to the zone: it receives it as a
+ * virtual SError, taken when it unmasks PSTATE.A. Cores with the RAS
+ * extension (not the cortex-a72) also give it the physical syndrome. */
+void handle_guest_serror(struct trap_frame *f, unsigned kind)
+{
+	struct vcpu *vcpu = &this_cpu()->vcpu;
+	uint64_t esr = read_sysreg(esr_el2);
+
+	(void)kind;
+	log_guest_warn("zone %u vcpu %u: SError, ESR 0x%lx, at pc 0x%lx: virtual SError to the "
+		       "guest",
+		       vcpu->zone->id, vcpu->index, (unsigned long)esr, (unsigned long)f->elr);
+	if (ID_AA64PFR0_RAS(read_sysreg(id_aa64pfr0_el1)))
+		write_sysreg(VSESR_EL2, ESR_ISS(esr));
+	write_sysreg(hcr_el2, read_sysreg(hcr_el2) | HCR_VSE);
+	isb();
+	vcpu_exit_done(vcpu);
+	vgic_sync(vcpu);
 }

@@ -1,47 +1,39 @@
-/* The hypervisor's own (EL2 stage-1) address space: an identity map of the
- * device window below RAM and of all RAM, in 1 GiB blocks. The hypervisor
- * reaches zone memory by physical address (see guest_memory.c). */
+/* The hypervisor's own (EL2 stage-1) address space, laid out in el2_map.c.
+ * The hypervisor reaches zone memory by physical address (see guest_memory.c). */
+#include <asm/el2_map.h>
 #include <asm/sysreg.h>
+#include <asm/trap_frame.h>
 
 #include "platform.h"
-#include "util.h"
 
-#define GIB               (1ULL << 30)
-#define ENTRIES           512
-#define BLOCK_VALID       0x1ULL
-#define ATTR_INDEX(n)     ((uint64_t)(n) << 2)
-#define SH_INNER          (3ULL << 8)
-#define AF                (1ULL << 10)
-#define XN                (1ULL << 54)
-
-#define MAIR_NORMAL_WB    0
-#define MAIR_DEVICE_nGnRE 1
-#define MAIR_VALUE        (0xffULL << (8 * MAIR_NORMAL_WB) | 0x04ULL << (8 * MAIR_DEVICE_nGnRE))
+#define MAIR_VALUE (0xffULL << (8 * EL2_MAIR_NORMAL_WB) | 0x04ULL << (8 * EL2_MAIR_DEVICE_nGnRE))
 
 /* 39-bit VA (T0SZ 25, first level 1), write-back walks, inner shareable,
  * 4 KiB granule, 40-bit PA. */
 #define TCR_EL2_VALUE     (25ULL | 1ULL << 8 | 1ULL << 10 | 3ULL << 12 | 2ULL << 16 | \
 			   1ULL << 23 | 1ULL << 31)
 
-static uint64_t el2_table[ENTRIES] __attribute__((aligned(4096)));
+static struct el2_tables el2_tables;
 
-/* Runs with the MMU off (memory is Device-nGnRnE): aligned stores only. */
+/* Runs with the MMU off, on the boot CPU, before any other CPU starts. */
 void mmu_build_tables(void)
 {
-	for (uint64_t i = 0; i < ENTRIES; i++) {
-		uint64_t addr = i * GIB;
-		if (range_contains(platform.ram.start, platform.ram.size, addr, GIB))
-			el2_table[i] = addr | BLOCK_VALID | ATTR_INDEX(MAIR_NORMAL_WB) | SH_INNER | AF;
-		else if (addr < platform.ram.start)
-			el2_table[i] = addr | BLOCK_VALID | ATTR_INDEX(MAIR_DEVICE_nGnRE) | AF | XN;
-	}
+	const struct el2_layout layout = {
+		.ram_start = platform.ram.start,
+		.ram_size = platform.ram.size,
+		.stacks = (uintptr_t)cpu_stacks,
+		.stack_slot = CPU_STACK_SLOT,
+		.num_stacks = MAX_CPUS,
+	};
+
+	el2_tables_build(&el2_tables, &layout);
 }
 
 void mmu_enable(void)
 {
 	write_sysreg(mair_el2, MAIR_VALUE);
 	write_sysreg(tcr_el2, TCR_EL2_VALUE);
-	write_sysreg(ttbr0_el2, (uintptr_t)el2_table);
+	write_sysreg(ttbr0_el2, (uintptr_t)el2_tables.l1);
 	isb();
 	__asm__ volatile("tlbi alle2" : : : "memory");
 	dsb(ish);

@@ -79,8 +79,8 @@ static void handle_data_abort(struct vcpu *vcpu, struct trap_frame *f, uint64_t 
 static void handle_instruction_abort(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
 	(void)esr;
-	log_warn("zone %u vcpu %u: instruction fetch from unmapped 0x%lx: external abort",
-		 vcpu->zone->id, vcpu->index, (unsigned long)fault_ipa());
+	log_guest_warn("zone %u vcpu %u: instruction fetch from unmapped 0x%lx: external abort",
+		       vcpu->zone->id, vcpu->index, (unsigned long)fault_ipa());
 	inject_instruction_abort(f, read_sysreg(far_el2));
 }
 
@@ -100,16 +100,11 @@ static const exit_handler_fn exit_handlers[EC_COUNT] = {
 	[EC_IABT_LOW] = handle_instruction_abort,
 };
 
-/* Logged once per exception class: a guest that repeats it must not flood. */
 static void handle_unknown_exit(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
-	static uint64_t reported_classes;
-	uint64_t bit = 1ULL << ESR_EC(esr);
-
-	if (!(__atomic_fetch_or(&reported_classes, bit, __ATOMIC_RELAXED) & bit))
-		log_warn("zone %u vcpu %u: unexpected exit, ESR 0x%lx at pc 0x%lx: undefined "
-			 "instruction to the guest (logged once)",
-			 vcpu->zone->id, vcpu->index, (unsigned long)esr, (unsigned long)f->elr);
+	log_guest_warn("zone %u vcpu %u: unexpected exit, ESR 0x%lx at pc 0x%lx: undefined "
+		       "instruction to the guest",
+		       vcpu->zone->id, vcpu->index, (unsigned long)esr, (unsigned long)f->elr);
 	inject_undefined(f);
 }
 

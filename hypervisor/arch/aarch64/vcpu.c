@@ -1,5 +1,28 @@
 /* Entering a vCPU: EL2 controls for the zone, EL1 state at its reset values,
- * then eret to the entry point. */
+ * then eret to the entry point.
+ *
+ * What a zone reaches of its CPU, by register class. A zone owns its CPUs
+ * alone; state it may keep is reset when a CPU changes zones (vcpu_reset.c).
+ *
+ * | register class                        | control                  | the zone gets           |
+ * |---------------------------------------|--------------------------|-------------------------|
+ * | IMPLEMENTATION DEFINED (op0=3, CRn=11 | HCR_EL2.TIDCP;           | undefined instruction,  |
+ * | or 15: CPUACTLR, CPUECTLR, L2CTLR...) | ACTLR_EL2 = 0            | logged (rate-limited)   |
+ * | ACTLR_EL1                             | HCR_EL2.TACR             | RAZ/WI                  |
+ * | error records (ERR*, ERX*)            | HCR_EL2.TERR, with RAS   | undefined (no records   |
+ * |                                       |                          | without RAS: cortex-a72)|
+ * | breakpoints, watchpoints, MDSCR_EL1   | MDCR_EL2.TDA, TDE clear: | its CPU's own; debug    |
+ * |                                       | not trapped              | exceptions go to its    |
+ * |                                       |                          | EL1, never made at EL2  |
+ * | OS Lock (OSLAR_EL1, OSLSR_EL1)        | MDCR_EL2.TDOSA           | its CPU's own, via EL2  |
+ * | OS Double Lock, DBGPRCR_EL1           | MDCR_EL2.TDOSA           | RAZ/WI: core power-down |
+ * |                                       |                          | is the hypervisor's     |
+ * | MDRAR_EL1 (debug ROM address)         | MDCR_EL2.TDRA            | RAZ: no external debug  |
+ * | PMU                                   | MDCR_EL2.HPMN = all;     | its CPU's own counters; |
+ * |                                       | HPMD with PMUv3p1        | none count at EL2 where |
+ * |                                       |                          | the PMU can prohibit it |
+ * |                                       |                          | (not the A72's PMUv3)   |
+ */
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
 #include <asm/vcpu_reset.h>
@@ -17,9 +40,25 @@
 			2ULL << 16 | 1ULL << 31)
 
 #define HCR_GUEST (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_FB | HCR_BSU_IS | \
-		   HCR_TSC | HCR_RW)
+		   HCR_TSC | HCR_TIDCP | HCR_TACR | HCR_RW)
 
 #define PMCR_N(pmcr) (((pmcr) >> 11) & 0x1f)
+
+/* TERR and HPMD are RES0 on cores without the features they control. */
+static uint64_t hcr_el2_value(void)
+{
+	return HCR_GUEST | (ID_AA64PFR0_RAS(read_sysreg(id_aa64pfr0_el1)) ? HCR_TERR : 0);
+}
+
+static uint64_t mdcr_el2_value(void)
+{
+	uint64_t pmuver = ID_AA64DFR0_PMUVER(read_sysreg(id_aa64dfr0_el1));
+	uint64_t mdcr = PMCR_N(read_sysreg(pmcr_el0)) | MDCR_TDOSA | MDCR_TDRA;
+
+	if (pmuver >= PMUVER_V3P1 && pmuver != PMUVER_IMPDEF)
+		mdcr |= MDCR_HPMD;
+	return mdcr;
+}
 
 static void setup_el2_controls(const struct vcpu *vcpu)
 {
@@ -27,11 +66,12 @@ static void setup_el2_controls(const struct vcpu *vcpu)
 
 	write_sysreg(vtcr_el2, VTCR_EL2_VALUE);
 	write_sysreg(vttbr_el2, (uint64_t)zone->stage2.vmid << 48 | (uintptr_t)zone->stage2.root);
-	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(hcr_el2, hcr_el2_value());
+	write_sysreg(actlr_el2, 0);
 	write_sysreg(vmpidr_el2, vcpu_hw_id(vcpu) | 1ULL << 31);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
 	write_sysreg(cptr_el2, CPTR_EL2_RES1);
-	write_sysreg(mdcr_el2, PMCR_N(read_sysreg(pmcr_el0)));
+	write_sysreg(mdcr_el2, mdcr_el2_value());
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 	write_sysreg(cntvoff_el2, 0);
 	isb();
@@ -52,8 +92,8 @@ void arch_vcpu_run(struct vcpu *vcpu)
 	f->x[0] = vcpu->boot_arg;
 	f->elr = vcpu->entry;
 	f->spsr = PSR_MODE_EL1h | PSR_DAIF_MASK;
-	log_info("zone %u vcpu %u starts at 0x%lx (x0 0x%lx)", vcpu->zone->id, vcpu->index,
-		 (unsigned long)vcpu->entry, (unsigned long)vcpu->boot_arg);
+	log_guest(LOG_INFO, "zone %u vcpu %u starts at 0x%lx (x0 0x%lx)", vcpu->zone->id,
+		  vcpu->index, (unsigned long)vcpu->entry, (unsigned long)vcpu->boot_arg);
 	enter_guest(f);
 }
 

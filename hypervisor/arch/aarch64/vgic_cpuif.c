@@ -99,12 +99,23 @@ bool vgic_guest_receives(const struct vcpu *vcpu, uint32_t intid)
 	return zone_owns_interrupt(vcpu->zone, intid);
 }
 
+static bool distributor_enabled(const struct zone *zone)
+{
+	return __atomic_load_n(&vgic_dists[zone_slot(zone)].ctlr, __ATOMIC_ACQUIRE) &
+	       VGIC_CTLR_ENABLE_GRP1;
+}
+
 void vgic_inject_hw(struct vcpu *vcpu, uint32_t intid)
 {
 	struct vgic_cpu *vc = &vgic_cpus[vcpu->cpu];
 	uint64_t lrs[VGIC_MAX_LRS], before[VGIC_MAX_LRS];
-	unsigned n = num_lrs();
+	unsigned n;
 
+	if (intid >= VGIC_FIRST_SPI && !distributor_enabled(vcpu->zone)) {
+		vgic_queue_add(&vc->held, intid);
+		return;
+	}
+	n = num_lrs();
 	read_lrs(lrs, n);
 	memcpy(before, lrs, sizeof(lrs[0]) * n);
 	if (vgic_lrs_place(lrs, n, intid, true, vcpu_priority(vcpu, intid))) {
@@ -151,6 +162,8 @@ void vgic_sync(struct vcpu *vcpu)
 	uint64_t lrs[VGIC_MAX_LRS], before[VGIC_MAX_LRS];
 	unsigned n;
 
+	if (vgic_queue_count(&vc->held) && distributor_enabled(vcpu->zone))
+		vgic_queue_move_all(&vc->queue, &vc->held);
 	if (!vc->timer_in_lr && !vgic_queue_count(&vc->queue))
 		return;
 	n = num_lrs();
@@ -164,6 +177,17 @@ void vgic_sync(struct vcpu *vcpu)
 			vc->timer_in_lr = true;
 	write_changed_lrs(lrs, before, n);
 	set_underflow_interrupt(left != 0);
+}
+
+/* Kicked unconditionally: a CPU that saw the distributor disabled may be
+ * holding an SPI it has not counted yet. */
+void vgic_release_held_spis(struct vcpu *writer)
+{
+	uint64_t cpus = __atomic_load_n(&writer->zone->cpus, __ATOMIC_ACQUIRE);
+
+	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
+		if ((cpus & BIT(cpu)) && cpu != writer->cpu)
+			arch_cpu_kick(cpu);
 }
 
 static void send_sgi(const struct vcpu *sender, struct vcpu *target, uint32_t intid)
@@ -209,6 +233,7 @@ static void release_hw_interrupts(struct vgic_cpu *vc)
 		lr = 0;
 		lr_access(i, &lr, true);
 	}
+	vgic_queue_move_all(&vc->queue, &vc->held);
 	for (uint32_t intid = 0; intid < VGIC_MAX_INTID; intid++)
 		if (vgic_queue_remove(&vc->queue, intid) && vgic_is_hw(intid))
 			gicv3_deactivate(intid);

@@ -66,6 +66,13 @@ uint32_t vgic_queue_count(const struct vgic_queue *q)
 	return __atomic_load_n(&q->count, __ATOMIC_ACQUIRE);
 }
 
+void vgic_queue_move_all(struct vgic_queue *to, struct vgic_queue *from)
+{
+	for (uint32_t intid = 0; intid < VGIC_MAX_INTID && vgic_queue_count(from); intid++)
+		if (vgic_queue_remove(from, intid))
+			vgic_queue_add(to, intid);
+}
+
 static bool most_urgent(const struct vgic_queue *q, vgic_priority_fn priority, const void *ctx,
 			uint32_t *found)
 {

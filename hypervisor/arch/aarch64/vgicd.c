@@ -70,7 +70,8 @@ static void priority_register(struct vcpu *vcpu, struct mmio_access *a, uint64_t
 		a->value = 0;
 	for (unsigned i = 0; i < a->size; i++) {
 		uint32_t intid = first + i;
-		if (intid < VGIC_FIRST_SPI || !zone_owns_interrupt(vcpu->zone, intid))
+		if (intid < VGIC_FIRST_SPI || intid >= VGIC_MAX_INTID ||
+		    !zone_owns_interrupt(vcpu->zone, intid))
 			continue;
 		if (a->is_write)
 			priority[intid] = (uint8_t)(a->value >> (8 * i));
@@ -97,8 +98,7 @@ static void route_register(struct vcpu *vcpu, struct mmio_access *a, uint64_t of
 	uint32_t intid = (uint32_t)(offset - GICD_IROUTER) / 8;
 	bool high_half = offset % 8 != 0;
 
-	if (intid < VGIC_FIRST_SPI || !zone_owns_interrupt(vcpu->zone, intid) ||
-	    (a->size == 8 && high_half)) {
+	if (intid < VGIC_FIRST_SPI || !zone_owns_interrupt(vcpu->zone, intid)) {
 		if (!a->is_write)
 			a->value = 0;
 		return;
@@ -127,14 +127,21 @@ static void group_register(struct vcpu *vcpu, struct mmio_access *a, uint64_t of
 		a->value = first < VGIC_FIRST_SPI ? 0 : vgic_owned_mask_1bit(owned(vcpu), first);
 }
 
+/* SPIs taken while EnableGrp1 is 0 wait in their vCPU (vgic_inject_hw);
+ * setting it releases them. */
 static void control_register(struct vcpu *vcpu, struct mmio_access *a)
 {
 	struct vgic_dist *d = &vgic_dists[zone_slot(vcpu->zone)];
+	uint32_t old;
 
-	if (a->is_write)
-		d->ctlr = (uint32_t)a->value & CTLR_ENABLE_GROUPS;
-	else
-		a->value = d->ctlr | CTLR_ARE | CTLR_DS;
+	if (!a->is_write) {
+		a->value = __atomic_load_n(&d->ctlr, __ATOMIC_ACQUIRE) | CTLR_ARE | CTLR_DS;
+		return;
+	}
+	old = __atomic_exchange_n(&d->ctlr, (uint32_t)a->value & CTLR_ENABLE_GROUPS,
+				  __ATOMIC_ACQ_REL);
+	if (!(old & VGIC_CTLR_ENABLE_GRP1) && (a->value & VGIC_CTLR_ENABLE_GRP1))
+		vgic_release_held_spis(vcpu);
 }
 
 static bool in_block(uint64_t offset, uint64_t base, uint64_t size)
@@ -142,13 +149,23 @@ static bool in_block(uint64_t offset, uint64_t base, uint64_t size)
 	return offset >= base && offset < base + size;
 }
 
+/* The distributor's registers are 32-bit; GICD_IPRIORITYR is byte-accessible
+ * too, and GICD_IROUTER is 64-bit or two 32-bit halves (Arm IHI 0069). An
+ * access of another width reads as zero and ignores writes. */
+static bool width_supported(uint64_t offset, unsigned size)
+{
+	if (in_block(offset, GICD_IPRIORITYR, 0x400))
+		return size == 1 || size == 4;
+	if (in_block(offset, GICD_IROUTER, 0x2000))
+		return size == 4 || size == 8;
+	return size == 4;
+}
+
 bool vgicd_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 {
 	uint64_t offset = a->addr - (uintptr_t)opaque;
-	bool word_access = a->size == 4 || in_block(offset, GICD_IPRIORITYR, 0x400) ||
-			   (a->size == 8 && in_block(offset, GICD_IROUTER, 0x2000));
 
-	if (!word_access) {
+	if (!width_supported(offset, a->size)) {
 		if (!a->is_write)
 			a->value = 0;
 	} else if (offset == GICD_CTLR)

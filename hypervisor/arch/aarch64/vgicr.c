@@ -83,7 +83,7 @@ static void sgi_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64
 	struct vgic_cpu *vc = &vgic_cpus[cpu];
 	uintptr_t reg = frame + GICR_SGI_OFFSET + offset;
 
-	if (offset >= GICR_IPRIORITYR && offset < GICR_IPRIORITYR + VGIC_FIRST_SPI) {
+	if (range_contains(GICR_IPRIORITYR, VGIC_FIRST_SPI, offset, a->size)) {
 		for (unsigned i = 0; i < a->size; i++) {
 			uint32_t intid = (uint32_t)(offset - GICR_IPRIORITYR) + i;
 			if (a->is_write)
@@ -91,11 +91,6 @@ static void sgi_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64
 			else
 				a->value = (i ? a->value : 0) | (uint64_t)vc->priority[intid] << (8 * i);
 		}
-		return;
-	}
-	if (a->size != 4) {
-		if (!a->is_write)
-			a->value = 0;
 		return;
 	}
 	switch (offset) {
@@ -131,6 +126,19 @@ static void sgi_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64
 	}
 }
 
+/* Redistributor registers are 32-bit; GICR_TYPER is 64-bit or two 32-bit
+ * halves and GICR_IPRIORITYR byte-accessible too (Arm IHI 0069). An access
+ * of another width reads as zero and ignores writes. */
+static bool width_supported(uint64_t offset, unsigned size)
+{
+	if (offset == GICR_TYPER)
+		return size == 4 || size == 8;
+	if (offset >= GICR_SGI_OFFSET + GICR_IPRIORITYR &&
+	    offset < GICR_SGI_OFFSET + GICR_IPRIORITYR + VGIC_FIRST_SPI)
+		return size == 1 || size == 4;
+	return size == 4;
+}
+
 bool vgicr_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 {
 	const struct gicv3_config *gic = opaque;
@@ -139,11 +147,16 @@ bool vgicr_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 	uint64_t offset = in_region % FRAME_SIZE;
 	int cpu = cpu_of_frame(frame);
 
+	if (!width_supported(offset, a->size)) {
+		if (!a->is_write)
+			a->value = 0;
+		return true;
+	}
 	if (cpu < 0 || !(vcpu->zone->cpus & BIT(cpu))) {
 		/* Identification stays readable in every frame: a guest checks
 		 * the first frame of its region before walking to its own. */
 		if (!a->is_write)
-			a->value = is_id_register(offset) && a->size == 4 && cpu >= 0
+			a->value = is_id_register(offset) && cpu >= 0
 					   ? gic_read32(frame + offset) : 0;
 		return true;
 	}

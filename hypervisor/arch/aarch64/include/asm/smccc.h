@@ -6,7 +6,11 @@
 
 #define SMCCC_VERSION            0x80000000u
 #define SMCCC_ARCH_FEATURES      0x80000001u
+#define SMCCC_ARCH_WORKAROUND_1  0x80008000u
+#define SMCCC_ARCH_WORKAROUND_2  0x80007fffu
+#define SMCCC_ARCH_WORKAROUND_3  0x80003fffu
 #define SMCCC_VERSION_1_1        0x10001
+#define SMCCC_SUCCESS            0
 #define SMCCC_NOT_SUPPORTED      (-1LL)
 
 #define PSCI_VERSION             0x84000000u
@@ -22,6 +26,7 @@
 #define PSCI_CPU_ON_64           0xc4000003u
 #define PSCI_AFFINITY_INFO_64    0xc4000004u
 
+#define PSCI_VERSION_1_0         0x10000
 #define PSCI_VERSION_1_1         0x10001
 
 #define PSCI_SUCCESS             0

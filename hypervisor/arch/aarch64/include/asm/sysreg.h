@@ -34,6 +34,8 @@
 #define ICH_LR1_EL2     S3_4_C12_C12_1
 #define ICH_LR2_EL2     S3_4_C12_C12_2
 #define ICH_LR3_EL2     S3_4_C12_C12_3
+/* RAS extension: the syndrome of a virtual SError. */
+#define VSESR_EL2       S3_4_C5_C2_3
 
 #define isb()        __asm__ volatile("isb" : : : "memory")
 #define dsb(opt)     __asm__ volatile("dsb " #opt : : : "memory")
@@ -48,15 +50,31 @@
 #define HCR_IMO     (1ULL << 4)
 #define HCR_AMO     (1ULL << 5)
 #define HCR_FB      (1ULL << 9)
+#define HCR_VSE     (1ULL << 8)
 #define HCR_BSU_IS  (1ULL << 10)
 #define HCR_TSC     (1ULL << 19)
+#define HCR_TIDCP   (1ULL << 20)
+#define HCR_TACR    (1ULL << 21)
 #define HCR_RW      (1ULL << 31)
+#define HCR_TERR    (1ULL << 36)
+
+/* MDCR_EL2; HPMN is bits [4:0] */
+#define MDCR_TDOSA     (1ULL << 10)
+#define MDCR_TDRA      (1ULL << 11)
+#define MDCR_HPMD      (1ULL << 17)
+
+/* ID registers */
+#define ID_AA64PFR0_RAS(pfr0)    (((pfr0) >> 28) & 0xf)
+#define ID_AA64DFR0_PMUVER(dfr0) (((dfr0) >> 8) & 0xf)
+#define PMUVER_V3P1              4
+#define PMUVER_IMPDEF            0xf
 
 /* SPSR / PSTATE */
 #define PSR_MODE_MASK 0xfULL
 #define PSR_MODE_EL0t 0x0ULL
 #define PSR_MODE_EL1t 0x4ULL
 #define PSR_MODE_EL1h 0x5ULL
+#define PSR_MODE_AARCH32 (1ULL << 4)
 #define PSR_DAIF_MASK (0xfULL << 6)
 
 /* SCTLR_ELx */

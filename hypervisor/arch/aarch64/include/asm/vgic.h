@@ -21,8 +21,16 @@ struct zone;
  * stay with the hypervisor. */
 #define VGIC_GUEST_PPIS     (0xffff0000u & ~(1u << INTID_MAINTENANCE) & ~(1u << INTID_HYP_TIMER))
 
+/* The virtual GICD_CTLR as a zone sees it (GICD_CTLR.DS is 1). Every
+ * interrupt of a zone is Group 1, so EnableGrp0 gates none of them. */
+#define VGIC_CTLR_ENABLE_GRP1 (1u << 1)
+
 struct vgic_cpu {
 	struct vgic_queue queue;
+	/* SPIs taken while the zone's distributor was disabled: active in the
+	 * physical GIC until delivered, and not in `queue`, whose entries ask
+	 * for a maintenance interrupt. */
+	struct vgic_queue held;
 	uint32_t sgi_enabled;
 	uint8_t priority[VGIC_FIRST_SPI];   /* SGIs and PPIs, as the guest set them */
 	uint32_t waker;
@@ -46,6 +54,10 @@ void vgic_vcpu_stop(struct vcpu *vcpu);
 /* A physical interrupt for this CPU's vCPU, already acknowledged and
  * priority-dropped; the guest's EOI deactivates it. */
 void vgic_inject_hw(struct vcpu *vcpu, uint32_t intid);
+/* After the zone's distributor is enabled by `writer`: each vCPU of the zone
+ * delivers the SPIs it held, `writer` on its way back to the guest, the
+ * others once kicked. */
+void vgic_release_held_spis(struct vcpu *writer);
 /* Emulates a write of ICC_SGI1R_EL1. */
 void vgic_send_sgis(struct vcpu *sender, uint64_t sgi1r);
 /* Before returning to the guest: refills list registers from the queue and

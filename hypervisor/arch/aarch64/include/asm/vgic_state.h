@@ -44,6 +44,8 @@ bool vgic_lrs_place(uint64_t *lrs, unsigned num, uint32_t intid, bool hw, uint8_
 bool vgic_queue_add(struct vgic_queue *q, uint32_t intid);
 bool vgic_queue_remove(struct vgic_queue *q, uint32_t intid);
 uint32_t vgic_queue_count(const struct vgic_queue *q);
+/* Moves every interrupt of `from` into `to`. */
+void vgic_queue_move_all(struct vgic_queue *to, struct vgic_queue *from);
 /* Moves queued interrupts into free list registers, most urgent (lowest
  * priority value) first. Returns how many are still queued. */
 uint32_t vgic_lrs_refill(uint64_t *lrs, unsigned num, struct vgic_queue *q,

@@ -1,0 +1,102 @@
+/* The chaos guest: from a seed, tens of thousands of random but
+ * reproducible operations a zone may try against the hypervisor (system
+ * registers, loads and stores, GIC registers, cache maintenance,
+ * hypercalls, SMCCC/PSCI calls, SGIs, jumps),
+ * surviving every exception they raise. It runs as zone1 on CPU 2; zone0
+ * writes "seed=S ops=N" to the file that zone1-chaos.json loads at
+ * ARGS_ADDR. After its done line it waits, interrupts masked, for zone0 to
+ * shut it down. */
+#include <stdint.h>
+
+#include "chaos_exception.h"
+#include "counter.h"
+#include "guest_name.h"
+#include "ops.h"
+#include "print.h"
+#include "prng.h"
+
+#define ARGS_ADDR      0x50c00000UL
+#define ARGS_MAX       64
+#define DEFAULT_OPS    20000
+#define PROGRESS_EVERY 5000
+
+/* zone0 prints the result of `zone start` on the same UART as this zone
+ * starts; both streams would interleave character by character. */
+#define QUIET_START_MS 200
+
+const char guest_name[] = "chaos";
+uint64_t prng_state;
+
+extern const char chaos_vectors[];
+
+typedef void (*op_fn)(void);
+
+/* Weighted by repetition: system registers and memory accesses have the
+ * largest space to cover. */
+static const op_fn ops[] = {
+	op_sysreg, op_sysreg, op_sysreg, op_memory, op_memory, op_memory,
+	op_cache, op_gic, op_gic, op_hypercall, op_smccc, op_sgi, op_jump,
+};
+
+/* The number after `key=` in the args text, or `fallback`. */
+static uint64_t arg_value(const char *key, uint64_t fallback)
+{
+	const volatile char *args = (const volatile char *)ARGS_ADDR;
+
+	for (unsigned i = 0; i < ARGS_MAX && args[i] && args[i] != '\n'; i++) {
+		unsigned k = 0;
+		while (key[k] && args[i + k] == key[k])
+			k++;
+		if (key[k] || args[i + k] != '=')
+			continue;
+		uint64_t value = 0;
+		unsigned d = i + k + 1;
+		if (args[d] < '0' || args[d] > '9')
+			return fallback;
+		for (; args[d] >= '0' && args[d] <= '9'; d++)
+			value = value * 10 + (uint64_t)(args[d] - '0');
+		return value;
+	}
+	return fallback;
+}
+
+/* splitmix64 of the seed: xorshift needs a state other than 0, and nearby
+ * seeds should not start nearby. */
+static uint64_t initial_state(uint64_t seed)
+{
+	uint64_t z = seed + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	return z ? z : 1;
+}
+
+static void let_zone0_finish_printing(void)
+{
+	uint64_t end = counter_ticks() + counter_frequency() * QUIET_START_MS / 1000;
+
+	while (counter_ticks() < end)
+		;
+}
+
+_Noreturn void main(void)
+{
+	uint64_t seed = arg_value("seed", 1);
+	uint64_t count = arg_value("ops", DEFAULT_OPS);
+
+	__asm__ volatile("msr vbar_el1, %0\n\tisb" : : "r"(chaos_vectors));
+	let_zone0_finish_printing();
+	prng_state = initial_state(seed);
+	print("chaos: seed %lu, %lu operations\n", seed, count);
+	for (uint64_t n = 1; n <= count; n++) {
+		PRNG_PICK(ops)();
+		if (n % PROGRESS_EVERY == 0)
+			print("chaos: seed %lu: %lu operations, %lu exceptions\n", seed, n,
+			      exceptions_total());
+	}
+	print_exceptions();
+	print("chaos: seed %lu done, %lu operations\n", seed, count);
+	for (;;)
+		__asm__ volatile("msr daifset, #0xf\n\twfi");
+}

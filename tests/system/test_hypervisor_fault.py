@@ -1,0 +1,71 @@
+"""A fault inside the hypervisor, provoked on purpose in the test-only image
+(`make HV_SELFTEST=1`, build/hypervisor-selftest/): the report names the
+exception class and gives ESR, FAR, ELR and the registers, and only the
+faulting CPU stops. The hypfault guest runs in zone0: its vCPU 1 asks for
+the fault, its vCPU 0 goes on using the hypervisor and powers off."""
+
+import os
+import re
+import subprocess
+
+import pexpect
+
+from conftest import SELFTEST_ADDR, SELFTEST_DTB_ADDR
+from qemu_machine import MACHINE, REPO, Machine, _Recorder, build_path, loader
+
+SELFTEST_IMAGE_DIR = "hypervisor-selftest"
+UNMAPPED_PAST_RAM = 0x140000000  # QEMU virt's RAM ends at 5 GiB
+BUILD_TIMEOUT = 300
+
+
+class SelftestHypervisorMachine(Machine):
+    """A Machine booting the HV_SELFTEST image instead of the default one."""
+
+    def __init__(self, images, timeout=60):
+        argv = MACHINE + ["-kernel", build_path(SELFTEST_IMAGE_DIR, "tessera.bin")]
+        for path, addr in images:
+            argv += loader(path, addr)
+        self.timeout = timeout
+        self.commands = 0
+        self.log = []
+        self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8",
+                                   codec_errors="replace", timeout=timeout)
+        self.child.logfile_read = _Recorder(self.log)
+
+
+def build_selftest_image():
+    build = os.environ.get("BUILD", "build")
+    subprocess.run(["make", "-j2", f"BUILD={build}", "HV_SELFTEST=1", "hypervisor",
+                    f"{build}/guests/hypfault.bin", f"{build}/guests/selftest.dtb"],
+                   cwd=REPO, check=True, timeout=BUILD_TIMEOUT, stdout=subprocess.DEVNULL)
+
+
+def test_a_hypervisor_fault_is_reported_and_stops_only_its_cpu():
+    build_selftest_image()
+    m = SelftestHypervisorMachine([
+        (build_path("guests", "hypfault.bin"), SELFTEST_ADDR),
+        (build_path("guests", "selftest.dtb"), SELFTEST_DTB_ADDR),
+    ])
+    try:
+        m.expect(r"zone 0 vcpu 1 starts")
+        m.expect(r"\[tessera cpu1 ERROR\] hypervisor fault: synchronous exception, "
+                 r"EC 0x25 \(data abort\)")
+        regs = m.expect(r"ESR 0x([0-9a-f]{16})  FAR 0x([0-9a-f]{16})  ELR 0x([0-9a-f]{16})")
+        esr, far, elr = (int(v, 16) for v in regs.group(1, 2, 3))
+        assert esr >> 26 == 0x25, hex(esr)
+        assert far == UNMAPPED_PAST_RAM, hex(far)
+        assert 0x40400000 <= elr < 0x41000000, f"ELR {elr:#x} is not in the hypervisor image"
+        for first in range(0, 30, 3):
+            m.expect(rf"x{first:<2} 0x[0-9a-f]{{16}}  x{first + 1:<2} 0x[0-9a-f]{{16}}")
+        m.expect(r"x30 0x[0-9a-f]{16}  SP  0x[0-9a-f]{16}")
+        m.expect(r"\[tessera cpu1 ERROR\] CPU 1 stopped")
+
+        m.expect(r"hypfault: vCPU 0 still runs after the fault on vCPU 1's CPU")
+        m.expect(r"hypfault: (\d+) passed, 0 failed")
+        assert m.wait_exit() == 0
+        console = m.output()
+        assert "hypfault: FAIL" not in console
+        assert re.findall(r"CPU \d+ stopped", console) == ["CPU 1 stopped"]
+        assert console.count("hypervisor fault") == 1
+    finally:
+        m.close()
