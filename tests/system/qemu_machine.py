@@ -31,8 +31,8 @@ class Machine:
     """One QEMU run. Every wait has a timeout, so a hung boot fails the test
     instead of hanging it; close() always kills QEMU."""
 
-    def __init__(self, images, timeout=60):
-        argv = MACHINE + ["-kernel", build_path("hypervisor", "tessera.bin")]
+    def __init__(self, images, timeout=60, hypervisor=("hypervisor", "tessera.bin")):
+        argv = MACHINE + ["-kernel", build_path(*hypervisor)]
         for path, addr in images:
             argv += loader(path, addr)
         self.timeout = timeout

@@ -8,29 +8,12 @@ import os
 import re
 import subprocess
 
-import pexpect
-
 from conftest import SELFTEST_ADDR, SELFTEST_DTB_ADDR
-from qemu_machine import MACHINE, REPO, Machine, _Recorder, build_path, loader
+from qemu_machine import REPO, Machine, build_path
 
 SELFTEST_IMAGE_DIR = "hypervisor-selftest"
 UNMAPPED_PAST_RAM = 0x140000000  # QEMU virt's RAM ends at 5 GiB
 BUILD_TIMEOUT = 300
-
-
-class SelftestHypervisorMachine(Machine):
-    """A Machine booting the HV_SELFTEST image instead of the default one."""
-
-    def __init__(self, images, timeout=60):
-        argv = MACHINE + ["-kernel", build_path(SELFTEST_IMAGE_DIR, "tessera.bin")]
-        for path, addr in images:
-            argv += loader(path, addr)
-        self.timeout = timeout
-        self.commands = 0
-        self.log = []
-        self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8",
-                                   codec_errors="replace", timeout=timeout)
-        self.child.logfile_read = _Recorder(self.log)
 
 
 def build_selftest_image():
@@ -42,10 +25,10 @@ def build_selftest_image():
 
 def test_a_hypervisor_fault_is_reported_and_stops_only_its_cpu():
     build_selftest_image()
-    m = SelftestHypervisorMachine([
+    m = Machine([
         (build_path("guests", "hypfault.bin"), SELFTEST_ADDR),
         (build_path("guests", "selftest.dtb"), SELFTEST_DTB_ADDR),
-    ])
+    ], hypervisor=(SELFTEST_IMAGE_DIR, "tessera.bin"))
     try:
         m.expect(r"zone 0 vcpu 1 starts")
         m.expect(r"\[tessera cpu1 ERROR\] hypervisor fault: synchronous exception, "
