@@ -55,6 +55,7 @@ bench: setup
 	@$(MAKE) --no-print-directory all
 	$(PYTHON) bench/boot_time.py
 	$(PYTHON) bench/zone_boot.py
+	$(PYTHON) bench/exits.py
 
 clean:
 	rm -rf $(BUILD)/hypervisor $(BUILD)/hypervisor-selftest $(BUILD)/driver $(BUILD)/tools $(BUILD)/guests $(BUILD)/tests

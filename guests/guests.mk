@@ -36,6 +36,7 @@ endef
 include guests/baremetal/baremetal.mk
 include guests/selftest/selftest.mk
 include guests/zoneprobe/zoneprobe.mk
+include guests/exitbench/exitbench.mk
 include guests/hypfault/hypfault.mk
 include guests/chaos/chaos.mk
 include guests/zone1/zone1.mk

@@ -1,0 +1,45 @@
+#include "counter.h"
+#include "measure.h"
+#include "print.h"
+
+#define NSEC_PER_SEC 1000000000ULL
+
+static uint64_t ticks_to_ns(uint64_t ticks)
+{
+	uint64_t hz = counter_frequency();
+
+	/* Split so that ticks * 1e9 cannot overflow. */
+	return ticks / hz * NSEC_PER_SEC + ticks % hz * NSEC_PER_SEC / hz;
+}
+
+static uint64_t median(uint64_t *values, unsigned count)
+{
+	for (unsigned i = 1; i < count; i++) {
+		uint64_t v = values[i];
+		unsigned j = i;
+
+		for (; j > 0 && values[j - 1] > v; j--)
+			values[j] = values[j - 1];
+		values[j] = v;
+	}
+	return values[count / 2];
+}
+
+void report_row(const char *row, const uint64_t batch_ticks[BATCHES], unsigned ops_per_batch)
+{
+	uint64_t ns_per_op[BATCHES];
+
+	for (unsigned i = 0; i < BATCHES; i++)
+		ns_per_op[i] = ticks_to_ns(batch_ticks[i]) / ops_per_batch;
+	print("exitbench: %s %lu\n", row, median(ns_per_op, BATCHES));
+}
+
+bool wait_flag(const volatile uint32_t *flag, unsigned ms)
+{
+	uint64_t deadline = counter_ticks() + counter_frequency() * ms / 1000;
+
+	while (!*flag)
+		if (counter_ticks() > deadline)
+			return false;
+	return true;
+}

@@ -1,0 +1,19 @@
+/* How every row is measured and reported: BATCHES batches of a row's
+ * operations, each batch's mean per operation in ns, and the median of
+ * those means. A mean over a batch resolves below the counter's tick
+ * (16 ns on QEMU); the median drops batches the host interrupted. */
+#ifndef EXITBENCH_MEASURE_H
+#define EXITBENCH_MEASURE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define BATCHES 15u
+
+/* Prints "exitbench: <row> <ns>" from each batch's total ticks. */
+void report_row(const char *row, const uint64_t batch_ticks[BATCHES], unsigned ops_per_batch);
+
+/* Spins until *flag is set or `ms` have passed; false on the timeout. */
+bool wait_flag(const volatile uint32_t *flag, unsigned ms);
+
+#endif
