@@ -14,6 +14,7 @@
 #include "psci.h"
 #include "trap_hardening.h"
 #include "vgic_check.h"
+#include "vgic_fidelity_check.h"
 
 #define HC_UNKNOWN 0x7777 /* no hypercall has this code */
 
@@ -77,6 +78,7 @@ _Noreturn void main(void)
 	check_unemulated_sysreg_is_undefined();
 	check_parked_interrupt();
 	check_vgic();
+	check_vgic_fidelity();
 	check_impdef_register_is_undefined();
 	check_actlr_el1_write_does_not_stick();
 	check_os_double_lock_does_not_stick();

@@ -595,6 +595,161 @@ static void refill_delivers_each_interrupt_exactly_once(void **state)
 	}
 }
 
+/* --- the guest's view of pending and active state --- */
+
+static void lrs_bits_of_one_register(void **state)
+{
+	/* SGI 5 pending, PPI 27 active (hardware), SGI 3 pending and active,
+	 * SPI 40 outside the register, one LR with stale contents, state 0b00. */
+	uint64_t lrs[5] = { spec_virtual(PENDING, 0x80, 5), spec_hw(ACTIVE, 0x80, 27),
+			    spec_virtual(PENDING_ACTIVE, 0x80, 3), spec_hw(PENDING, 0x80, 40),
+			    spec_virtual(FREE, 0x80, 7) };
+	struct vgic_bits bits = vgic_lrs_bits(lrs, 5, 0);
+
+	(void)state;
+	assert_int_equal(bits.pending, 1u << 5 | 1u << 3);
+	assert_int_equal(bits.active, 1u << 27 | 1u << 3);
+	bits = vgic_lrs_bits(lrs, 5, 32);
+	assert_int_equal(bits.pending, 1u << 8);
+	assert_int_equal(bits.active, 0);
+	/* Only the LRs that exist are looked at. */
+	bits = vgic_lrs_bits(lrs, 1, 0);
+	assert_int_equal(bits.pending, 1u << 5);
+	assert_int_equal(bits.active, 0);
+}
+
+static void lrs_bits_at_the_edges_of_a_register(void **state)
+{
+	uint64_t lrs[3] = { spec_hw(PENDING, 0, 63), spec_hw(ACTIVE, 0, 64), spec_hw(PENDING, 0, 1023) };
+	struct vgic_bits bits = vgic_lrs_bits(lrs, 3, 32);
+
+	(void)state;
+	assert_int_equal(bits.pending, 1u << 31);
+	assert_int_equal(bits.active, 0);
+	bits = vgic_lrs_bits(lrs, 3, 64);
+	assert_int_equal(bits.pending, 0);
+	assert_int_equal(bits.active, 1u << 0);
+	bits = vgic_lrs_bits(lrs, 3, 992);
+	assert_int_equal(bits.pending, 1u << 31);
+}
+
+static void change_state_sets_and_clears_active(void **state)
+{
+	uint64_t lrs[NUM_LRS] = { spec_hw(PENDING, 0x80, 40), spec_virtual(PENDING, 0x60, 6), 0, 0 };
+
+	(void)state;
+	assert_true(vgic_lrs_change_state(lrs, NUM_LRS, 6, LR_STATE_ACTIVE, 0));
+	assert_int_equal(lrs[1], spec_virtual(PENDING_ACTIVE, 0x60, 6));
+	assert_true(vgic_lrs_change_state(lrs, NUM_LRS, 6, 0, LR_STATE_ACTIVE));
+	assert_int_equal(lrs[1], spec_virtual(PENDING, 0x60, 6));
+	assert_int_equal(lrs[0], spec_hw(PENDING, 0x80, 40));
+}
+
+static void change_state_frees_an_lr_left_with_nothing(void **state)
+{
+	uint64_t lrs[NUM_LRS] = { spec_virtual(PENDING, 0x60, 6), spec_virtual(PENDING_ACTIVE, 0x60, 7),
+				  0, 0 };
+
+	(void)state;
+	assert_true(vgic_lrs_change_state(lrs, NUM_LRS, 6, 0, LR_STATE_PENDING));
+	assert_int_equal(lrs[0], 0);
+	assert_true(vgic_lrs_change_state(lrs, NUM_LRS, 7, 0, LR_STATE_PENDING));
+	assert_int_equal(lrs[1], spec_virtual(ACTIVE, 0x60, 7));
+	assert_true(vgic_lrs_change_state(lrs, NUM_LRS, 7, 0, LR_STATE_ACTIVE));
+	assert_int_equal(lrs[1], 0);
+}
+
+static void change_state_of_an_interrupt_in_no_lr_fails(void **state)
+{
+	/* INTID 6 only in a finished LR, 8 in no LR at all. */
+	uint64_t lrs[NUM_LRS] = { spec_virtual(FREE, 0x60, 6), spec_virtual(PENDING, 0x60, 5), 0, 0 };
+	uint64_t before[NUM_LRS];
+
+	(void)state;
+	memcpy(before, lrs, sizeof(lrs));
+	assert_false(vgic_lrs_change_state(lrs, NUM_LRS, 6, LR_STATE_ACTIVE, 0));
+	assert_false(vgic_lrs_change_state(lrs, NUM_LRS, 8, 0, LR_STATE_PENDING));
+	assert_memory_equal(lrs, before, sizeof(lrs));
+}
+
+static void change_state_touches_only_the_state_field(void **state)
+{
+	uint64_t lrs[1] = { spec_hw(PENDING, 0x80, 40) };
+
+	(void)state;
+	assert_true(vgic_lrs_change_state(lrs, 1, 40, ~0ULL, LR_HW));
+	assert_int_equal(lrs[0], spec_hw(PENDING_ACTIVE, 0x80, 40));
+}
+
+static void queue_bits32_of_each_half_word(void **state)
+{
+	struct vgic_queue q;
+
+	(void)state;
+	clear_queue(&q);
+	vgic_queue_add(&q, 0);
+	vgic_queue_add(&q, 31);
+	vgic_queue_add(&q, 32);
+	vgic_queue_add(&q, 95);
+	vgic_queue_add(&q, 1023);
+	assert_int_equal(vgic_queue_bits32(&q, 0), 1u << 0 | 1u << 31);
+	assert_int_equal(vgic_queue_bits32(&q, 32), 1u << 0);
+	assert_int_equal(vgic_queue_bits32(&q, 64), 1u << 31);
+	assert_int_equal(vgic_queue_bits32(&q, 96), 0);
+	assert_int_equal(vgic_queue_bits32(&q, 992), 1u << 31);
+}
+
+/* INTID bit 0: a hardware interrupt EL2 acknowledged, in the reader's LR
+ * and not yet acknowledged by the guest. */
+static void guest_bits_of_an_interrupt_waiting_in_an_lr(void **state)
+{
+	struct vgic_bits physical = { .pending = 0, .active = 1 };
+	struct vgic_bits lrs = { .pending = 1, .active = 0 };
+	struct vgic_bits seen = vgic_guest_bits(physical, lrs, 0);
+
+	(void)state;
+	assert_int_equal(seen.pending, 1);
+	assert_int_equal(seen.active, 0);
+}
+
+static void guest_bits_of_an_interrupt_the_guest_acknowledged(void **state)
+{
+	struct vgic_bits physical = { .pending = 0, .active = 1 };
+	struct vgic_bits lrs = { .pending = 0, .active = 1 };
+	struct vgic_bits seen = vgic_guest_bits(physical, lrs, 0);
+
+	(void)state;
+	assert_int_equal(seen.pending, 0);
+	assert_int_equal(seen.active, 1);
+}
+
+static void guest_bits_of_a_waiting_interrupt(void **state)
+{
+	/* Active in the physical GIC, queued or held for a list register. */
+	struct vgic_bits physical = { .pending = 0, .active = 1u << 4 };
+	struct vgic_bits lrs = { 0, 0 };
+	struct vgic_bits seen = vgic_guest_bits(physical, lrs, 1u << 4);
+
+	(void)state;
+	assert_int_equal(seen.pending, 1u << 4);
+	assert_int_equal(seen.active, 0);
+}
+
+static void guest_bits_of_what_the_reader_cannot_see(void **state)
+{
+	/* Bit 1: active in the physical GIC, in no list register of the reader
+	 * (another vCPU's, or set active by the guest): active. Bit 2: pending
+	 * in the physical GIC, not yet taken by EL2. Bit 3: pending again while
+	 * the guest handles it (a level interrupt still asserted). */
+	struct vgic_bits physical = { .pending = 1u << 2 | 1u << 3, .active = 1u << 1 | 1u << 3 };
+	struct vgic_bits lrs = { .pending = 0, .active = 1u << 3 };
+	struct vgic_bits seen = vgic_guest_bits(physical, lrs, 0);
+
+	(void)state;
+	assert_int_equal(seen.pending, 1u << 2 | 1u << 3);
+	assert_int_equal(seen.active, 1u << 1 | 1u << 3);
+}
+
 /* --- ownership masks --- */
 
 /* The qemu-virt zone0: the PL011 (33) and virtio-mmio 48-79. */
@@ -698,6 +853,17 @@ int main(void)
 		PRIO_TEST(refill_of_an_empty_queue_changes_nothing),
 		PRIO_TEST(refill_merges_a_queued_sgi_with_its_active_lr),
 		PRIO_TEST(refill_delivers_each_interrupt_exactly_once),
+		cmocka_unit_test(lrs_bits_of_one_register),
+		cmocka_unit_test(lrs_bits_at_the_edges_of_a_register),
+		cmocka_unit_test(change_state_sets_and_clears_active),
+		cmocka_unit_test(change_state_frees_an_lr_left_with_nothing),
+		cmocka_unit_test(change_state_of_an_interrupt_in_no_lr_fails),
+		cmocka_unit_test(change_state_touches_only_the_state_field),
+		cmocka_unit_test(queue_bits32_of_each_half_word),
+		cmocka_unit_test(guest_bits_of_an_interrupt_waiting_in_an_lr),
+		cmocka_unit_test(guest_bits_of_an_interrupt_the_guest_acknowledged),
+		cmocka_unit_test(guest_bits_of_a_waiting_interrupt),
+		cmocka_unit_test(guest_bits_of_what_the_reader_cannot_see),
 		cmocka_unit_test(owned_mask_1bit),
 		cmocka_unit_test(owned_mask_2bit),
 		cmocka_unit_test(owned_mask_8bit),

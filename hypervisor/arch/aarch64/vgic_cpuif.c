@@ -190,14 +190,157 @@ void vgic_release_held_spis(struct vcpu *writer)
 			arch_cpu_kick(cpu);
 }
 
-static void send_sgi(const struct vcpu *sender, struct vcpu *target, uint32_t intid)
+/* Only a vCPU's own CPU holds its list registers. */
+static bool lrs_reachable(const struct vcpu *actor, unsigned cpu)
 {
-	struct vgic_cpu *vc = &vgic_cpus[target->cpu];
+	return actor->cpu == cpu;
+}
 
-	if (!((vc->sgi_enabled >> intid) & 1))
+/* Changes the state of `sgis` in this CPU's list registers; returns the
+ * SGIs' state before. */
+static struct vgic_bits change_own_lrs(uint32_t sgis, uint64_t set, uint64_t clear)
+{
+	uint64_t lrs[VGIC_MAX_LRS], before[VGIC_MAX_LRS];
+	unsigned n = num_lrs();
+	struct vgic_bits was;
+
+	read_lrs(lrs, n);
+	memcpy(before, lrs, sizeof(lrs[0]) * n);
+	was = vgic_lrs_bits(lrs, n, 0);
+	for (uint32_t left = sgis; left; left &= left - 1)
+		vgic_lrs_change_state(lrs, n, (uint32_t)__builtin_ctz(left), set, clear);
+	write_changed_lrs(lrs, before, n);
+	return (struct vgic_bits){ was.pending & sgis, was.active & sgis };
+}
+
+/* Moves the held SGIs that are enabled into the queue. Whoever makes an SGI
+ * held and whoever enables one both run it after their own update
+ * (sequentially consistent), so an SGI held while it is being enabled is
+ * forwarded by one of them. */
+static void forward_enabled_sgis(const struct vcpu *actor, unsigned cpu)
+{
+	struct vgic_cpu *vc = &vgic_cpus[cpu];
+	uint32_t enabled = __atomic_load_n(&vc->sgi_enabled, __ATOMIC_SEQ_CST);
+	uint32_t sgis = __atomic_fetch_and(&vc->sgi_held, ~enabled, __ATOMIC_SEQ_CST) & enabled;
+	bool queued = false;
+
+	for (; sgis; sgis &= sgis - 1)
+		queued |= vgic_queue_add(&vc->queue, (uint32_t)__builtin_ctz(sgis));
+	if (queued && cpu != actor->cpu)
+		arch_cpu_kick(cpu);
+}
+
+void vgic_sgis_set_pending(const struct vcpu *writer, unsigned cpu, uint32_t sgis)
+{
+	__atomic_fetch_or(&vgic_cpus[cpu].sgi_held, sgis, __ATOMIC_SEQ_CST);
+	forward_enabled_sgis(writer, cpu);
+}
+
+uint32_t vgic_sgis_enabled(unsigned cpu)
+{
+	return __atomic_load_n(&vgic_cpus[cpu].sgi_enabled, __ATOMIC_ACQUIRE);
+}
+
+void vgic_sgis_enable(const struct vcpu *writer, unsigned cpu, uint32_t sgis)
+{
+	__atomic_fetch_or(&vgic_cpus[cpu].sgi_enabled, sgis, __ATOMIC_SEQ_CST);
+	forward_enabled_sgis(writer, cpu);
+}
+
+/* Pending SGIs not yet taken go back to being held: queued ones, and on the
+ * own CPU the pending state of those already in a list register. */
+void vgic_sgis_disable(const struct vcpu *writer, unsigned cpu, uint32_t sgis)
+{
+	struct vgic_cpu *vc = &vgic_cpus[cpu];
+	uint32_t unforwarded = 0;
+
+	__atomic_fetch_and(&vc->sgi_enabled, ~sgis, __ATOMIC_SEQ_CST);
+	for (uint32_t left = sgis; left; left &= left - 1) {
+		uint32_t intid = (uint32_t)__builtin_ctz(left);
+		if (vgic_queue_remove(&vc->queue, intid))
+			unforwarded |= 1u << intid;
+	}
+	if (lrs_reachable(writer, cpu))
+		unforwarded |= change_own_lrs(sgis, 0, LR_STATE_PENDING).pending;
+	if (unforwarded)
+		vgic_sgis_set_pending(writer, cpu, unforwarded);
+}
+
+void vgic_sgis_clear_pending(const struct vcpu *writer, unsigned cpu, uint32_t sgis)
+{
+	struct vgic_cpu *vc = &vgic_cpus[cpu];
+
+	__atomic_fetch_and(&vc->sgi_held, ~sgis, __ATOMIC_SEQ_CST);
+	for (uint32_t left = sgis; left; left &= left - 1)
+		vgic_queue_remove(&vc->queue, (uint32_t)__builtin_ctz(left));
+	if (lrs_reachable(writer, cpu))
+		change_own_lrs(sgis, 0, LR_STATE_PENDING);
+}
+
+/* An SGI in no list register gets one of its own, active only: its pending
+ * state, if any, stays queued or held, and merges in when delivered. */
+void vgic_sgis_set_active(const struct vcpu *writer, unsigned cpu, uint32_t sgis)
+{
+	uint64_t lrs[VGIC_MAX_LRS], before[VGIC_MAX_LRS];
+	unsigned n;
+
+	if (!lrs_reachable(writer, cpu))
 		return;
-	if (vgic_queue_add(&vc->queue, intid) && target != sender)
-		arch_cpu_kick(target->cpu);
+	n = num_lrs();
+	read_lrs(lrs, n);
+	memcpy(before, lrs, sizeof(lrs[0]) * n);
+	for (; sgis; sgis &= sgis - 1) {
+		uint32_t intid = (uint32_t)__builtin_ctz(sgis);
+		if (!vgic_lrs_change_state(lrs, n, intid, LR_STATE_ACTIVE, 0) &&
+		    vgic_lrs_place(lrs, n, intid, false, vgic_cpus[cpu].priority[intid]))
+			vgic_lrs_change_state(lrs, n, intid, LR_STATE_ACTIVE, LR_STATE_PENDING);
+	}
+	write_changed_lrs(lrs, before, n);
+}
+
+void vgic_sgis_clear_active(const struct vcpu *writer, unsigned cpu, uint32_t sgis)
+{
+	if (lrs_reachable(writer, cpu))
+		change_own_lrs(sgis, 0, LR_STATE_ACTIVE);
+}
+
+/* Bits of the INTIDs from `first` that wait for a list register on `cpu`. */
+static uint32_t waiting_on(unsigned cpu, uint32_t first)
+{
+	const struct vgic_cpu *vc = &vgic_cpus[cpu];
+	uint32_t waiting = vgic_queue_bits32(&vc->queue, first) | vgic_queue_bits32(&vc->held, first);
+
+	if (first == 0)
+		waiting |= __atomic_load_n(&vc->sgi_held, __ATOMIC_ACQUIRE);
+	return waiting;
+}
+
+/* An SPI waits on whichever of the zone's CPUs took it. */
+static uint32_t spis_waiting(const struct zone *zone, uint32_t first)
+{
+	uint64_t cpus = __atomic_load_n(&zone->cpus, __ATOMIC_ACQUIRE);
+	uint32_t waiting = 0;
+
+	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
+		if (cpus & BIT(cpu))
+			waiting |= waiting_on(cpu, first);
+	return waiting;
+}
+
+struct vgic_bits vgic_guest_state(const struct vcpu *reader, unsigned cpu, uint32_t first,
+				  struct vgic_bits physical)
+{
+	struct vgic_bits in_lrs = { 0, 0 };
+	uint32_t waiting = first == 0 ? waiting_on(cpu, 0) : spis_waiting(reader->zone, first);
+
+	if (first != 0 || lrs_reachable(reader, cpu)) {
+		uint64_t lrs[VGIC_MAX_LRS];
+		unsigned n = num_lrs();
+
+		read_lrs(lrs, n);
+		in_lrs = vgic_lrs_bits(lrs, n, first);
+	}
+	return vgic_guest_bits(physical, in_lrs, waiting);
 }
 
 void vgic_send_sgis(struct vcpu *sender, uint64_t v)
@@ -208,7 +351,7 @@ void vgic_send_sgis(struct vcpu *sender, uint64_t v)
 	if (v & SGI1R_IRM) {
 		for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
 			if ((zone->cpus & BIT(cpu)) && cpu != sender->cpu)
-				send_sgi(sender, &percpus[cpu].vcpu, intid);
+				vgic_sgis_set_pending(sender, cpu, 1u << intid);
 		return;
 	}
 	for (uint64_t targets = SGI1R_TARGET_LIST(v); targets; targets &= targets - 1) {
@@ -216,7 +359,7 @@ void vgic_send_sgis(struct vcpu *sender, uint64_t v)
 		uint64_t hw_id = SGI1R_AFF3(v) << 32 | SGI1R_AFF2(v) << 16 | SGI1R_AFF1(v) << 8 | aff0;
 		struct vcpu *target = zone_vcpu_by_hw_id(zone, hw_id);
 		if (target)
-			send_sgi(sender, target, intid);
+			vgic_sgis_set_pending(sender, target->cpu, 1u << intid);
 	}
 }
 
@@ -264,6 +407,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 
 	release_hw_interrupts(vc);
 	quiesce_guest_ppis(vcpu->cpu);
+	vc->sgi_held = 0;
 	vc->sgi_enabled = 0xffff;
 	memset(vc->priority, 0, sizeof(vc->priority));
 	vc->waker = GICR_WAKER_PROCESSOR_SLEEP;

@@ -19,6 +19,36 @@ bool vgic_lr_is_free(uint64_t lr)
 	return (lr & LR_STATE_MASK) == 0;
 }
 
+struct vgic_bits vgic_lrs_bits(const uint64_t *lrs, unsigned num, uint32_t first)
+{
+	struct vgic_bits bits = { 0, 0 };
+
+	for (unsigned i = 0; i < num; i++) {
+		uint32_t intid = vgic_lr_intid(lrs[i]);
+		if (vgic_lr_is_free(lrs[i]) || intid < first || intid - first >= 32)
+			continue;
+		if (lrs[i] & LR_STATE_PENDING)
+			bits.pending |= 1u << (intid - first);
+		if (lrs[i] & LR_STATE_ACTIVE)
+			bits.active |= 1u << (intid - first);
+	}
+	return bits;
+}
+
+bool vgic_lrs_change_state(uint64_t *lrs, unsigned num, uint32_t intid, uint64_t set,
+			   uint64_t clear)
+{
+	for (unsigned i = 0; i < num; i++) {
+		if (vgic_lr_is_free(lrs[i]) || vgic_lr_intid(lrs[i]) != intid)
+			continue;
+		lrs[i] = (lrs[i] | (set & LR_STATE_MASK)) & ~(clear & LR_STATE_MASK);
+		if (vgic_lr_is_free(lrs[i]))
+			lrs[i] = 0;
+		return true;
+	}
+	return false;
+}
+
 bool vgic_lrs_place(uint64_t *lrs, unsigned num, uint32_t intid, bool hw, uint8_t priority)
 {
 	int free_lr = -1;
@@ -64,6 +94,11 @@ bool vgic_queue_remove(struct vgic_queue *q, uint32_t intid)
 uint32_t vgic_queue_count(const struct vgic_queue *q)
 {
 	return __atomic_load_n(&q->count, __ATOMIC_ACQUIRE);
+}
+
+uint32_t vgic_queue_bits32(const struct vgic_queue *q, uint32_t first)
+{
+	return (uint32_t)(__atomic_load_n(&q->bits[first / 64], __ATOMIC_ACQUIRE) >> (first % 64));
 }
 
 void vgic_queue_move_all(struct vgic_queue *to, struct vgic_queue *from)
@@ -112,6 +147,17 @@ uint32_t vgic_lrs_refill(uint64_t *lrs, unsigned num, struct vgic_queue *q,
 			vgic_lrs_place(lrs, num, intid, vgic_is_hw(intid), priority(ctx, intid));
 	}
 	return vgic_queue_count(q);
+}
+
+struct vgic_bits vgic_guest_bits(struct vgic_bits physical, struct vgic_bits lrs,
+				 uint32_t waiting)
+{
+	uint32_t known = lrs.pending | lrs.active | waiting;
+
+	return (struct vgic_bits){
+		.pending = physical.pending | lrs.pending | waiting,
+		.active = lrs.active | (physical.active & ~known),
+	};
 }
 
 uint32_t vgic_owned_mask_1bit(const uint32_t *owned, uint32_t first_intid)

@@ -1,7 +1,8 @@
 /* The distributor as a zone sees it: trap-and-emulate, where a zone reaches
  * only the INTIDs of its interrupt bitmap. Enable, pending, active, trigger
- * and routing state lives in the physical distributor; priorities and the
- * control register are the zone's own. */
+ * and routing state lives in the physical distributor, pending and active
+ * completed by the list registers; priorities and the control register are
+ * the zone's own. */
 #include <asm/gicv3.h>
 #include <asm/vgic.h>
 
@@ -34,16 +35,26 @@ static const uint32_t *owned(const struct vcpu *vcpu)
 }
 
 /* ISENABLER .. ICACTIVER: one bit per INTID, write-1-to-set or -clear, so a
- * masked write leaves other zones' interrupts alone. */
+ * masked write leaves other zones' interrupts alone. Pending and active read
+ * as the guest sees them (vgic_guest_state), not as the physical GIC holds
+ * interrupts EL2 has acknowledged for it. */
 static void bit_register(struct vcpu *vcpu, struct mmio_access *a, uint64_t offset)
 {
 	uint32_t first = (uint32_t)(offset % 0x80) * 8;
 	uint32_t mask = first < VGIC_FIRST_SPI ? 0 : vgic_owned_mask_1bit(owned(vcpu), first);
 
-	if (a->is_write)
+	if (a->is_write) {
 		gic_write32(physical(offset), (uint32_t)a->value & mask);
-	else
+	} else if (offset < GICD_ISPENDR || !mask) {
 		a->value = gic_read32(physical(offset)) & mask;
+	} else {
+		struct vgic_bits in_gic = {
+			.pending = gic_read32(physical(GICD_ISPENDR + first / 8)) & mask,
+			.active = gic_read32(physical(GICD_ISACTIVER + first / 8)) & mask,
+		};
+		struct vgic_bits seen = vgic_guest_state(vcpu, vcpu->cpu, first, in_gic);
+		a->value = (offset < GICD_ISACTIVER ? seen.pending : seen.active) & mask;
+	}
 }
 
 static void config_register(struct vcpu *vcpu, struct mmio_access *a, uint64_t offset)

@@ -1,7 +1,8 @@
 /* Redistributors as a zone sees them: the frames of its own CPUs; the frames
  * of other CPUs in its window read as zero. SGIs are virtual (the physical
  * ones belong to the hypervisor); PPIs a guest may receive are passed
- * through to the physical redistributor. */
+ * through to the physical redistributor, their pending and active state
+ * read as the guest's list registers hold it. */
 #include <asm/gicv3.h>
 #include <asm/vgic.h>
 
@@ -66,22 +67,57 @@ static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_
 	}
 }
 
-static void sgi_enable(struct mmio_access *a, struct vgic_cpu *vc, bool set)
+static void enable_register(struct vcpu *vcpu, struct mmio_access *a, unsigned cpu, uintptr_t reg,
+			    bool set)
 {
 	uint32_t sgis = (uint32_t)a->value & SGI_MASK;
 
-	if (!a->is_write)
-		a->value |= vc->sgi_enabled;
-	else if (set)
-		vc->sgi_enabled |= sgis;
+	if (!a->is_write) {
+		a->value = (gic_read32(reg) & VGIC_GUEST_PPIS) | vgic_sgis_enabled(cpu);
+		return;
+	}
+	gic_write32(reg, (uint32_t)a->value & VGIC_GUEST_PPIS);
+	if (set)
+		vgic_sgis_enable(vcpu, cpu, sgis);
 	else
-		vc->sgi_enabled &= ~sgis;
+		vgic_sgis_disable(vcpu, cpu, sgis);
 }
 
-static void sgi_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_t offset)
+/* GICR_ISPENDR0 .. ICACTIVER0: SGIs are the vCPU's virtual ones, PPIs the
+ * physical redistributor's as the guest sees them through its list
+ * registers (vgic_guest_state). */
+static void pending_active_register(struct vcpu *vcpu, struct mmio_access *a, unsigned cpu,
+				    uintptr_t sgi_page, uint64_t offset)
+{
+	uint32_t sgis = (uint32_t)a->value & SGI_MASK;
+
+	if (!a->is_write) {
+		struct vgic_bits physical = {
+			.pending = gic_read32(sgi_page + GICR_ISPENDR0) & VGIC_GUEST_PPIS,
+			.active = gic_read32(sgi_page + GICR_ISACTIVER0) & VGIC_GUEST_PPIS,
+		};
+		struct vgic_bits seen = vgic_guest_state(vcpu, cpu, 0, physical);
+		bool pending = offset == GICR_ISPENDR0 || offset == GICR_ICPENDR0;
+		a->value = (pending ? seen.pending : seen.active) & (SGI_MASK | VGIC_GUEST_PPIS);
+		return;
+	}
+	gic_write32(sgi_page + offset, (uint32_t)a->value & VGIC_GUEST_PPIS);
+	if (offset == GICR_ISPENDR0)
+		vgic_sgis_set_pending(vcpu, cpu, sgis);
+	else if (offset == GICR_ICPENDR0)
+		vgic_sgis_clear_pending(vcpu, cpu, sgis);
+	else if (offset == GICR_ISACTIVER0)
+		vgic_sgis_set_active(vcpu, cpu, sgis);
+	else
+		vgic_sgis_clear_active(vcpu, cpu, sgis);
+}
+
+static void sgi_base(struct vcpu *vcpu, struct mmio_access *a, unsigned cpu, uint64_t frame,
+		     uint64_t offset)
 {
 	struct vgic_cpu *vc = &vgic_cpus[cpu];
-	uintptr_t reg = frame + GICR_SGI_OFFSET + offset;
+	uintptr_t sgi_page = frame + GICR_SGI_OFFSET;
+	uintptr_t reg = sgi_page + offset;
 
 	if (range_contains(GICR_IPRIORITYR, VGIC_FIRST_SPI, offset, a->size)) {
 		for (unsigned i = 0; i < a->size; i++) {
@@ -100,16 +136,13 @@ static void sgi_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64
 		break;
 	case GICR_ISENABLER0:
 	case GICR_ICENABLER0:
+		enable_register(vcpu, a, cpu, reg, offset == GICR_ISENABLER0);
+		break;
 	case GICR_ISPENDR0:
 	case GICR_ICPENDR0:
 	case GICR_ISACTIVER0:
 	case GICR_ICACTIVER0:
-		if (a->is_write)
-			gic_write32(reg, (uint32_t)a->value & VGIC_GUEST_PPIS);
-		else
-			a->value = gic_read32(reg) & VGIC_GUEST_PPIS;
-		if (offset == GICR_ISENABLER0 || offset == GICR_ICENABLER0)
-			sgi_enable(a, vc, offset == GICR_ISENABLER0);
+		pending_active_register(vcpu, a, cpu, sgi_page, offset);
 		break;
 	case GICR_ICFGR0:
 		if (!a->is_write)
@@ -164,6 +197,6 @@ bool vgicr_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 		rd_base(a, (unsigned)cpu, frame, offset,
 			__atomic_load_n(&vcpu->zone->cpus, __ATOMIC_ACQUIRE));
 	else
-		sgi_base(a, (unsigned)cpu, frame, offset - GICR_SGI_OFFSET);
+		sgi_base(vcpu, a, (unsigned)cpu, frame, offset - GICR_SGI_OFFSET);
 	return true;
 }

@@ -31,6 +31,9 @@ struct vgic_cpu {
 	 * physical GIC until delivered, and not in `queue`, whose entries ask
 	 * for a maintenance interrupt. */
 	struct vgic_queue held;
+	/* SGIs pending while disabled in GICR_ISENABLER0: the enable gates
+	 * their forwarding to `queue`, not their pending state. */
+	uint32_t sgi_held;
 	uint32_t sgi_enabled;
 	uint8_t priority[VGIC_FIRST_SPI];   /* SGIs and PPIs, as the guest set them */
 	uint32_t waker;
@@ -60,6 +63,33 @@ void vgic_inject_hw(struct vcpu *vcpu, uint32_t intid);
 void vgic_release_held_spis(struct vcpu *writer);
 /* Emulates a write of ICC_SGI1R_EL1. */
 void vgic_send_sgis(struct vcpu *sender, uint64_t sgi1r);
+
+/* The SGI state of the vCPU on `cpu` as `writer` changes it through that
+ * vCPU's redistributor frame (bits 0-15 of GICR_ISENABLER0 .. ICACTIVER0).
+ * List registers belong to their CPU: from another vCPU's frame, pending is
+ * set and cleared, and disabling holds pending SGIs back, in the queue and
+ * the held SGIs only (an SGI already in a list register stays there), and
+ * active writes are ignored. Setting an SGI active that is in no list
+ * register takes a free one; with none free the write is ignored. */
+uint32_t vgic_sgis_enabled(unsigned cpu);
+void vgic_sgis_enable(const struct vcpu *writer, unsigned cpu, uint32_t sgis);
+void vgic_sgis_disable(const struct vcpu *writer, unsigned cpu, uint32_t sgis);
+void vgic_sgis_set_pending(const struct vcpu *writer, unsigned cpu, uint32_t sgis);
+void vgic_sgis_clear_pending(const struct vcpu *writer, unsigned cpu, uint32_t sgis);
+void vgic_sgis_set_active(const struct vcpu *writer, unsigned cpu, uint32_t sgis);
+void vgic_sgis_clear_active(const struct vcpu *writer, unsigned cpu, uint32_t sgis);
+
+/* The pending and active state `reader` sees of 32 INTIDs from `first`:
+ * the SGIs and PPIs of the vCPU on `cpu` when `first` is 0, SPIs otherwise;
+ * `physical` holds the physical GIC's state of those the zone receives.
+ * The reader's own list registers are read; another vCPU's are not: there a
+ * PPI or SPI active in the physical GIC and neither queued nor held reads as
+ * active, whether or not that vCPU has acknowledged it yet (so a guest that
+ * waits for its interrupt to be inactive never stops waiting too early), and
+ * an SGI in that vCPU's list registers reads as neither pending nor active. */
+struct vgic_bits vgic_guest_state(const struct vcpu *reader, unsigned cpu, uint32_t first,
+				  struct vgic_bits physical);
+
 /* Before returning to the guest: refills list registers from the queue and
  * drops timer interrupts whose level has gone. */
 void vgic_sync(struct vcpu *vcpu);

@@ -33,9 +33,24 @@ struct vgic_queue {
 
 typedef uint8_t (*vgic_priority_fn)(const void *ctx, uint32_t intid);
 
+/* Pending and active bits of 32 consecutive INTIDs, as GICD/GICR_ISPENDR
+ * and ISACTIVER lay them out. */
+struct vgic_bits {
+	uint32_t pending;
+	uint32_t active;
+};
+
 uint64_t vgic_lr_make(uint32_t intid, bool hw, uint8_t priority);
 uint32_t vgic_lr_intid(uint64_t lr);
 bool vgic_lr_is_free(uint64_t lr);
+
+/* The state the list registers hold of the 32 INTIDs from `first`. */
+struct vgic_bits vgic_lrs_bits(const uint64_t *lrs, unsigned num, uint32_t first);
+
+/* Sets then clears LR_STATE_* bits of the list register holding `intid`; one
+ * left neither pending nor active is freed. False when none holds it. */
+bool vgic_lrs_change_state(uint64_t *lrs, unsigned num, uint32_t intid, uint64_t set,
+			   uint64_t clear);
 
 /* Puts an interrupt into a free list register, or merges it with the one
  * already holding it. False when every list register is busy. */
@@ -44,6 +59,8 @@ bool vgic_lrs_place(uint64_t *lrs, unsigned num, uint32_t intid, bool hw, uint8_
 bool vgic_queue_add(struct vgic_queue *q, uint32_t intid);
 bool vgic_queue_remove(struct vgic_queue *q, uint32_t intid);
 uint32_t vgic_queue_count(const struct vgic_queue *q);
+/* The queued INTIDs among the 32 from `first`, a multiple of 32. */
+uint32_t vgic_queue_bits32(const struct vgic_queue *q, uint32_t first);
 /* Moves every interrupt of `from` into `to`. */
 void vgic_queue_move_all(struct vgic_queue *to, struct vgic_queue *from);
 /* Moves queued interrupts into free list registers, most urgent (lowest
@@ -56,6 +73,14 @@ static inline bool vgic_is_hw(uint32_t intid)
 {
 	return intid >= VGIC_FIRST_PPI;
 }
+
+/* What the guest reads of interrupts that are `physical` in the GIC, in the
+ * reader's list registers as `lrs`, and `waiting` (queued or held) for a
+ * list register. A hardware-linked interrupt is active in the physical GIC
+ * from the moment EL2 acknowledged it: only its list register, or its wait
+ * for one, tells whether the guest has acknowledged it yet. */
+struct vgic_bits vgic_guest_bits(struct vgic_bits physical, struct vgic_bits lrs,
+				 uint32_t waiting);
 
 /* Masks of a zone's interrupts within one register, for registers with 1, 2
  * or 8 bits per interrupt (enable/pending/active, config, priority). */
