@@ -8,6 +8,7 @@
 #include "counter.h"
 #include "exception.h"
 #include "exception_check.h"
+#include "icc.h"
 #include "vgic_check.h"
 
 #define GICD_BASE        0x08000000UL
@@ -36,29 +37,6 @@
 #define SPURIOUS         1023
 #define NOT_TAKEN_MS     20
 #define TAKEN_MS         1000
-
-static inline void write_icc_pmr(uint64_t value)
-{
-	__asm__ volatile("msr S3_0_C4_C6_0, %0" : : "r"(value) : "memory");
-}
-
-static inline void write_icc_igrpen1(uint64_t value)
-{
-	__asm__ volatile("msr S3_0_C12_C12_7, %0\n\tisb" : : "r"(value) : "memory");
-}
-
-static inline uint32_t read_icc_iar1(void)
-{
-	uint64_t intid;
-
-	__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(intid) : : "memory");
-	return (uint32_t)intid & 0xffffff;
-}
-
-static inline void write_icc_eoir1(uint32_t intid)
-{
-	__asm__ volatile("msr S3_0_C12_C12_1, %0\n\tisb" : : "r"((uint64_t)intid) : "memory");
-}
 
 /* Single plain loads and stores: a trapped access with base-register
  * writeback carries no syndrome, so the hypervisor could not emulate it. */

@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "counter.h"
+#include "icc.h"
 #include "mmio.h"
 #include "secondary.h"
 #include "smccc.h"
@@ -58,29 +59,6 @@
 #define NOT_TAKEN_MS       20
 #define TAKEN_MS           1000
 #define POWER_WAIT_MS      2000
-
-static inline void write_icc_pmr(uint64_t value)
-{
-	__asm__ volatile("msr S3_0_C4_C6_0, %0" : : "r"(value) : "memory");
-}
-
-static inline void write_icc_igrpen1(uint64_t value)
-{
-	__asm__ volatile("msr S3_0_C12_C12_7, %0\n\tisb" : : "r"(value) : "memory");
-}
-
-static inline uint32_t read_icc_iar1(void)
-{
-	uint64_t intid;
-
-	__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(intid) : : "memory");
-	return (uint32_t)intid & 0xffffff;
-}
-
-static inline void write_icc_eoir1(uint32_t intid)
-{
-	__asm__ volatile("msr S3_0_C12_C12_1, %0\n\tisb" : : "r"((uint64_t)intid) : "memory");
-}
 
 /* ICC_SGI1R_EL1 with Aff3-1 = 0: the vCPUs of zone0 are 0 and 1. */
 static inline void send_sgi(uint32_t intid, uint32_t target_cpu)

@@ -1,0 +1,32 @@
+/* The GICv3 CPU interface by system register, for guests whose interrupt
+ * checks acknowledge and end interrupts by hand. Encodings, for assemblers
+ * that lack the names. */
+#ifndef BAREMETAL_ICC_H
+#define BAREMETAL_ICC_H
+
+#include <stdint.h>
+
+static inline void write_icc_pmr(uint64_t value)
+{
+	__asm__ volatile("msr S3_0_C4_C6_0, %0" : : "r"(value) : "memory");
+}
+
+static inline void write_icc_igrpen1(uint64_t value)
+{
+	__asm__ volatile("msr S3_0_C12_C12_7, %0\n\tisb" : : "r"(value) : "memory");
+}
+
+static inline uint32_t read_icc_iar1(void)
+{
+	uint64_t intid;
+
+	__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(intid) : : "memory");
+	return (uint32_t)intid & 0xffffff;
+}
+
+static inline void write_icc_eoir1(uint32_t intid)
+{
+	__asm__ volatile("msr S3_0_C12_C12_1, %0\n\tisb" : : "r"((uint64_t)intid) : "memory");
+}
+
+#endif
