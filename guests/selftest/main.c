@@ -10,6 +10,7 @@
 #include "hvc.h"
 #include "hypercall_check.h"
 #include "parked_interrupt_check.h"
+#include "pmu_check.h"
 #include "print.h"
 #include "psci.h"
 #include "trap_hardening.h"
@@ -84,6 +85,7 @@ _Noreturn void main(void)
 	check_os_double_lock_does_not_stick();
 	check_os_lock_is_the_zones_own();
 	check_smccc_arch_workarounds();
+	check_pmu_filters_never_count_at_el2();
 	check_instruction_abort_log_is_rate_limited();
 	report_round_trip();
 	check_summary();

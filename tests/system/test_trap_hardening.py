@@ -18,6 +18,8 @@ GUEST_CHECKS = [
     "SMCCC_ARCH_WORKAROUND_2 answers as reported",
     "SMCCC_ARCH_WORKAROUND_3 answers as reported",
     "50 instruction aborts are all delivered",
+    "PMEVTYPER0_EL0 keeps its filter but never NSH",
+    "PMCCFILTR_EL0 keeps its filter but never NSH",
 ]
 IMPDEF_CHECK = "read of IMPLEMENTATION DEFINED CPUACTLR_EL1 is undefined"
 

@@ -2,6 +2,7 @@
  * follow the decisions of vcpu.c's table; anything else becomes an undefined
  * instruction for the guest, logged once per register and rate-limited. */
 #include <asm/esr.h>
+#include <asm/pmu_trap.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
 #include <asm/vgic.h>
@@ -89,6 +90,12 @@ bool sysreg_handle(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 	}
 	if (encoding == OSLSR_EL1_ISS && SYSREG_IS_READ(iss)) {
 		frame_set_reg(f, rt, read_sysreg(oslsr_el1));
+		return true;
+	}
+	uint64_t value = frame_reg(f, rt);
+	if (pmu_trap_access(encoding, SYSREG_IS_READ(iss), &value)) {
+		if (SYSREG_IS_READ(iss))
+			frame_set_reg(f, rt, value);
 		return true;
 	}
 	if (first_report(encoding))

@@ -18,10 +18,10 @@
  * | OS Double Lock, DBGPRCR_EL1           | MDCR_EL2.TDOSA           | RAZ/WI: core power-down |
  * |                                       |                          | is the hypervisor's     |
  * | MDRAR_EL1 (debug ROM address)         | MDCR_EL2.TDRA            | RAZ: no external debug  |
- * | PMU                                   | MDCR_EL2.HPMN = all;     | its CPU's own counters; |
- * |                                       | HPMD with PMUv3p1        | none count at EL2 where |
- * |                                       |                          | the PMU can prohibit it |
- * |                                       |                          | (not the A72's PMUv3)   |
+ * | PMU                                   | MDCR_EL2.HPMN = all;     | its CPU's own counters, |
+ * |                                       | TPM: every access        | through EL2; an event   |
+ * |                                       | emulated (pmu_trap.c);   | filter never counts at  |
+ * |                                       | HPMD with PMUv3p1        | EL2 (NSH kept clear)    |
  */
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
@@ -53,7 +53,7 @@ static uint64_t hcr_el2_value(void)
 static uint64_t mdcr_el2_value(void)
 {
 	uint64_t pmuver = ID_AA64DFR0_PMUVER(read_sysreg(id_aa64dfr0_el1));
-	uint64_t mdcr = PMCR_N(read_sysreg(pmcr_el0)) | MDCR_TDOSA | MDCR_TDRA;
+	uint64_t mdcr = PMCR_N(read_sysreg(pmcr_el0)) | MDCR_TPM | MDCR_TDOSA | MDCR_TDRA;
 
 	if (pmuver >= PMUVER_V3P1 && pmuver != PMUVER_IMPDEF)
 		mdcr |= MDCR_HPMD;

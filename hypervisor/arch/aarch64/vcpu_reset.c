@@ -102,6 +102,8 @@ static void reset_debug(void)
 	unsigned watchpoints = (unsigned)((dfr0 >> 20) & 0xf) + 1;
 
 	write_sysreg(mdscr_el1, 0);
+	/* The OS Lock's reset value is locked; the zone's kernel unlocks it. */
+	write_sysreg(oslar_el1, 1);
 	for (unsigned n = 0; n < breakpoints; n++)
 		reset_breakpoint(n);
 	for (unsigned n = 0; n < watchpoints; n++)

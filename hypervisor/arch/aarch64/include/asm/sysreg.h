@@ -59,6 +59,7 @@
 #define HCR_TERR    (1ULL << 36)
 
 /* MDCR_EL2; HPMN is bits [4:0] */
+#define MDCR_TPM       (1ULL << 6)
 #define MDCR_TDOSA     (1ULL << 10)
 #define MDCR_TDRA      (1ULL << 11)
 #define MDCR_HPMD      (1ULL << 17)
