@@ -6,6 +6,10 @@
 
 #include <stdint.h>
 
+#include "counter.h"
+
+#define ICC_SPURIOUS_INTID 1023u
+
 static inline void write_icc_pmr(uint64_t value)
 {
 	__asm__ volatile("msr S3_0_C4_C6_0, %0" : : "r"(value) : "memory");
@@ -27,6 +31,21 @@ static inline uint32_t read_icc_iar1(void)
 static inline void write_icc_eoir1(uint32_t intid)
 {
 	__asm__ volatile("msr S3_0_C12_C12_1, %0\n\tisb" : : "r"((uint64_t)intid) : "memory");
+}
+
+/* The first INTID the CPU interface signals within `ms`, or
+ * ICC_SPURIOUS_INTID. Interrupts stay masked: the guest polls instead of
+ * taking them. */
+static inline uint32_t icc_poll_interrupt(unsigned ms)
+{
+	uint64_t deadline = counter_ticks() + counter_frequency() * ms / 1000;
+
+	do {
+		uint32_t intid = read_icc_iar1();
+		if (intid != ICC_SPURIOUS_INTID)
+			return intid;
+	} while (counter_ticks() < deadline);
+	return ICC_SPURIOUS_INTID;
 }
 
 #endif

@@ -13,16 +13,25 @@
 #define PSCI_AFFINITY_OFF        1
 #define PSCI_AFFINITY_ON_PENDING 2
 
-/* SMCCC lets x1-x3 carry results, so they are not preserved. */
+/* SMCCC lets x1-x3 carry results, so they are not preserved. `conduit` is
+ * "smc #0" or "hvc #0". */
+#define SMCCC_CALL(conduit, fid, arg0, arg1, arg2) ({ \
+	register uint64_t x0 __asm__("x0") = (fid); \
+	register uint64_t x1 __asm__("x1") = (arg0); \
+	register uint64_t x2 __asm__("x2") = (arg1); \
+	register uint64_t x3 __asm__("x3") = (arg2); \
+	__asm__ volatile(conduit : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory"); \
+	(long)x0; \
+})
+
 static inline long smc_call(uint64_t fid, uint64_t arg0, uint64_t arg1, uint64_t arg2)
 {
-	register uint64_t x0 __asm__("x0") = fid;
-	register uint64_t x1 __asm__("x1") = arg0;
-	register uint64_t x2 __asm__("x2") = arg1;
-	register uint64_t x3 __asm__("x3") = arg2;
+	return SMCCC_CALL("smc #0", fid, arg0, arg1, arg2);
+}
 
-	__asm__ volatile("smc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
-	return (long)x0;
+static inline long hvc_call(uint64_t fid, uint64_t arg0, uint64_t arg1, uint64_t arg2)
+{
+	return SMCCC_CALL("hvc #0", fid, arg0, arg1, arg2);
 }
 
 #endif

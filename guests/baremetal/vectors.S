@@ -3,11 +3,7 @@
  * so one probe load can test the hypervisor's abort delivery. Every other
  * vector means the guest has gone wrong and is reported by C code. */
 
-	.macro	unexpected_vector index
-	.balign	0x80
-	mov	x0, #\index
-	b	exception_unexpected
-	.endm
+#include "unexpected_vector.S.h"
 
 	.section .text.vectors, "ax"
 	.balign	0x800

@@ -3,11 +3,7 @@
  * timer row measures delivery up to the handler and nothing of the handler.
  * Every other vector means the guest has gone wrong and is reported. */
 
-	.macro	unexpected_vector index
-	.balign	0x80
-	mov	x0, #\index
-	b	exception_unexpected
-	.endm
+#include "unexpected_vector.S.h"
 
 	.section .text.vectors, "ax"
 	.balign	0x800

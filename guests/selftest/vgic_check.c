@@ -34,7 +34,6 @@
 #define TEST_SPI         48
 #define TEST_SPI_BIT     (1u << (TEST_SPI - 32))
 
-#define SPURIOUS         1023
 #define NOT_TAKEN_MS     20
 #define TAKEN_MS         1000
 
@@ -142,21 +141,6 @@ static void check_gicd_priority_wide_write(void)
 		check_priorities_kept(what, before, base, 8);
 }
 
-/* The first INTID the virtual CPU interface signals within `ms`, or
- * SPURIOUS. Interrupts stay masked: the guest polls instead of taking them. */
-static uint32_t poll_interrupt(unsigned ms)
-{
-	uint64_t hz = counter_frequency();
-	uint64_t deadline = counter_ticks() + (hz ? hz : 1000) * ms / 1000;
-
-	do {
-		uint32_t intid = read_icc_iar1();
-		if (intid != SPURIOUS)
-			return intid;
-	} while (counter_ticks() < deadline);
-	return SPURIOUS;
-}
-
 static void check_disabled_distributor_holds_spis(void)
 {
 	const char *held = "SPI stays pending while GICD_CTLR.EnableGrp1 is 0";
@@ -171,8 +155,8 @@ static void check_disabled_distributor_holds_spis(void)
 	probe_write32(GICD_ISENABLER1, TEST_SPI_BIT);
 	probe_write32(GICD_ISPENDR1, TEST_SPI_BIT);
 
-	intid = poll_interrupt(NOT_TAKEN_MS);
-	if (intid == SPURIOUS) {
+	intid = icc_poll_interrupt(NOT_TAKEN_MS);
+	if (intid == ICC_SPURIOUS_INTID) {
 		check_pass(held);
 	} else {
 		check_fail(held, "INTID %u was signalled", intid);
@@ -180,12 +164,12 @@ static void check_disabled_distributor_holds_spis(void)
 	}
 
 	probe_write32(GICD_CTLR, CTLR_ENABLE_GRP1);
-	intid = poll_interrupt(TAKEN_MS);
+	intid = icc_poll_interrupt(TAKEN_MS);
 	if (intid == TEST_SPI)
 		check_pass(taken);
 	else
 		check_fail(taken, "signalled INTID %u, want %u", intid, TEST_SPI);
-	if (intid != SPURIOUS)
+	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 
 	probe_write32(GICD_ICENABLER1, TEST_SPI_BIT);

@@ -55,7 +55,6 @@
 
 #define SECOND_VCPU        1u
 #define PRIORITY           0x80
-#define SPURIOUS           1023u
 #define NOT_TAKEN_MS       20
 #define TAKEN_MS           1000
 #define POWER_WAIT_MS      2000
@@ -81,19 +80,6 @@ static inline void write_cntv_tval(uint64_t value)
 static uint64_t deadline_in_ms(unsigned ms)
 {
 	return counter_ticks() + counter_frequency() * ms / 1000;
-}
-
-/* The first INTID signalled within `ms`, or SPURIOUS. */
-static uint32_t poll_interrupt(unsigned ms)
-{
-	uint64_t deadline = deadline_in_ms(ms);
-
-	do {
-		uint32_t intid = read_icc_iar1();
-		if (intid != SPURIOUS)
-			return intid;
-	} while (counter_ticks() < deadline);
-	return SPURIOUS;
 }
 
 static void enable_cpu_interface(void)
@@ -136,14 +122,14 @@ static void second_vcpu_main(void)
 	second_stage = SECOND_DISABLED;
 	while (!sgi_sent)
 		;
-	intid = poll_interrupt(NOT_TAKEN_MS);
-	if (intid != SPURIOUS)
+	intid = icc_poll_interrupt(NOT_TAKEN_MS);
+	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 	second_while_disabled = intid;
 
 	mmio_write32(own + GICR_ISENABLER0, 1u << SGI_WHILE_DISABLED);
-	intid = poll_interrupt(TAKEN_MS);
-	if (intid != SPURIOUS)
+	intid = icc_poll_interrupt(TAKEN_MS);
+	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 	second_once_enabled = intid;
 	write_icc_igrpen1(0);
@@ -194,7 +180,7 @@ static void check_sgi_sent_while_disabled(void)
 		check_fail(pending, "bit %u clear", SGI_WHILE_DISABLED);
 	if (!second_stage_within(SECOND_DONE, POWER_WAIT_MS))
 		check_fail(taken, "vCPU 1 did not finish");
-	else if (second_while_disabled != SPURIOUS)
+	else if (second_while_disabled != ICC_SPURIOUS_INTID)
 		check_fail(taken, "vCPU 1 took INTID %u while the SGI was disabled",
 			   second_while_disabled);
 	else if (second_once_enabled != SGI_WHILE_DISABLED)
@@ -217,8 +203,8 @@ static void check_sgi_set_pending_is_taken(uintptr_t own)
 
 	mmio_write32(own + GICR_ISPENDR0, bit);
 	pending = bit_set(own + GICR_ISPENDR0, SGI_OWN);
-	intid = poll_interrupt(TAKEN_MS);
-	if (intid == SPURIOUS) {
+	intid = icc_poll_interrupt(TAKEN_MS);
+	if (intid == ICC_SPURIOUS_INTID) {
 		check_fail(taken, "not taken; GICR_ISPENDR0 bit %s", pending ? "set" : "clear");
 		check_fail(active, "the SGI was not taken");
 		return;
@@ -251,11 +237,11 @@ static void check_sgi_clear_pending(uintptr_t own)
 	set = bit_set(own + GICR_ISPENDR0, SGI_OWN);
 	mmio_write32(own + GICR_ICPENDR0, bit);
 	cleared = !bit_set(own + GICR_ISPENDR0, SGI_OWN);
-	intid = poll_interrupt(NOT_TAKEN_MS);
-	if (intid != SPURIOUS)
+	intid = icc_poll_interrupt(NOT_TAKEN_MS);
+	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 
-	if (!set || !cleared || intid != SPURIOUS)
+	if (!set || !cleared || intid != ICC_SPURIOUS_INTID)
 		check_fail(what, "pending after ISPENDR0 %d, after ICPENDR0 %d, took INTID %u", set,
 			   !cleared, intid);
 	else
@@ -292,15 +278,15 @@ static void check_sgi_disabled_while_pending(uintptr_t own)
 	mmio_write32(own + GICR_ISPENDR0, bit);
 	mmio_write32(own + GICR_ICENABLER0, bit);
 	pending = bit_set(own + GICR_ISPENDR0, SGI_DISABLED_LATE);
-	while_disabled = poll_interrupt(NOT_TAKEN_MS);
-	if (while_disabled != SPURIOUS)
+	while_disabled = icc_poll_interrupt(NOT_TAKEN_MS);
+	if (while_disabled != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(while_disabled);
 	mmio_write32(own + GICR_ISENABLER0, bit);
-	once_enabled = poll_interrupt(TAKEN_MS);
-	if (once_enabled != SPURIOUS)
+	once_enabled = icc_poll_interrupt(TAKEN_MS);
+	if (once_enabled != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(once_enabled);
 
-	if (!pending || while_disabled != SPURIOUS || once_enabled != SGI_DISABLED_LATE)
+	if (!pending || while_disabled != ICC_SPURIOUS_INTID || once_enabled != SGI_DISABLED_LATE)
 		check_fail(what, "pending while disabled %d, took INTID %u while disabled, %u once "
 			   "enabled", pending, while_disabled, once_enabled);
 	else
@@ -376,9 +362,9 @@ static void check_hw_spi_state(void)
 	mmio_write32(GICD_ISENABLER1, TEST_SPI_BIT);
 	mmio_write32(GICD_ISPENDR1, TEST_SPI_BIT);
 	l.waiting = read_state(GICD_ISPENDR1, GICD_ISACTIVER1, TEST_SPI);
-	l.intid = poll_interrupt(TAKEN_MS);
+	l.intid = icc_poll_interrupt(TAKEN_MS);
 	l.acked = read_state(GICD_ISPENDR1, GICD_ISACTIVER1, TEST_SPI);
-	if (l.intid != SPURIOUS)
+	if (l.intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(l.intid);
 	l.ended = read_state(GICD_ISPENDR1, GICD_ISACTIVER1, TEST_SPI);
 	mmio_write32(GICD_ICENABLER1, TEST_SPI_BIT);
@@ -399,10 +385,10 @@ static void check_hw_timer_ppi_state(uintptr_t own)
 	write_cntv_tval(0);
 	write_cntv_ctl(CNTV_CTL_ENABLE);
 	l.waiting = read_state(ispendr, isactiver, VIRT_TIMER_PPI);
-	l.intid = poll_interrupt(TAKEN_MS);
+	l.intid = icc_poll_interrupt(TAKEN_MS);
 	write_cntv_ctl(CNTV_CTL_ENABLE | CNTV_CTL_IMASK);
 	l.acked = read_state(ispendr, isactiver, VIRT_TIMER_PPI);
-	if (l.intid != SPURIOUS)
+	if (l.intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(l.intid);
 	l.ended = read_state(ispendr, isactiver, VIRT_TIMER_PPI);
 	write_cntv_ctl(0);
