@@ -137,7 +137,6 @@ int zone_create(const struct zone_config *config, bool is_root)
 			stage2_destroy(&zone->stage2);
 	}
 	if (err) {
-		zone->state = ZONE_FREE;
 		spin_unlock(&zones_lock);
 		log_error("zone %u: cannot build its address space (error %d)", config->zone_id, err);
 		return err;
