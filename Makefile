@@ -31,9 +31,11 @@ run: setup
 test: setup
 	@$(MAKE) --no-print-directory unit-test tools-test cppcheck system-test
 
-# zone0 Linux, interactive; `poweroff` in zone0 ends QEMU.
+# zone0 Linux, interactive, which starts zone1 with virtio devices after
+# "zone0 ready" (guests/linux/zone1-virtio-up); zone1's disk is the build's
+# image itself, so what zone1 writes stays. `poweroff` in zone0 ends QEMU.
 run-demo: all
-	$(QEMU) $(QEMU_MACHINE) -kernel $(HV_IMAGE) $(ZONE0_LOADERS)
+	$(QEMU) $(QEMU_MACHINE) -kernel $(HV_IMAGE) $(ZONE0_DEMO_LOADERS) $(call zone1_disk_drive,$(ZONE1_DISK))
 
 # The bare-metal test guest in zone0 instead of Linux.
 run-selftest: all

@@ -5,7 +5,7 @@ DRIVER_OUT     := $(BUILD)/driver
 DRIVER_KO      := $(DRIVER_OUT)/hvisor.ko
 DRIVER_KBUILD  := $(DRIVER_OUT)/headers
 DRIVER_SOURCES := driver/Kbuild $(wildcard driver/*.c driver/*.h)
-DRIVER_ABI     := $(addprefix include/tessera/,hvisor_ioctl.h hypercall.h zone_config.h)
+DRIVER_ABI     := $(addprefix include/tessera/,hvisor_ioctl.h hypercall.h zone_config.h virtio_bridge.h)
 # zone0's kernel is build/guest-pkgs/Image -> .../boot/vmlinuz-<release>.
 DRIVER_RELEASE := $(patsubst vmlinuz-%,%,$(notdir $(shell readlink $(BUILD)/guest-pkgs/Image)))
 

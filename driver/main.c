@@ -36,19 +36,33 @@ static long hvisor_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return tessera_zone_config(uarg);
 	case HVISOR_LOAD_IMAGE:
 		return hvisor_load_image(uarg);
-	/* Known to hvisor-tool, but virtio is not served yet. */
 	case HVISOR_INIT_VIRTIO:
+		return hvisor_virtio_init();
 	case HVISOR_FINISH_REQ:
+		return hvisor_virtio_finish_requests();
 	case HVISOR_SET_EVENTFD:
-		return -EOPNOTSUPP;
+		return hvisor_virtio_set_eventfd(file, (int)arg);
 	default:
 		return -ENOTTY;
 	}
 }
 
+static int hvisor_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return hvisor_virtio_mmap(vma);
+}
+
+static int hvisor_release(struct inode *inode, struct file *file)
+{
+	hvisor_virtio_remove(file);
+	return 0;
+}
+
 static const struct file_operations hvisor_fops = {
 	.owner = THIS_MODULE,
 	.open = hvisor_open,
+	.release = hvisor_release,
+	.mmap = hvisor_mmap,
 	.unlocked_ioctl = hvisor_ioctl,
 	.llseek = noop_llseek,
 };
@@ -74,12 +88,17 @@ static int __init hvisor_init(void)
 	else
 		pr_info("tessera hypervisor found, config magic %llu\n", magic);
 
-	return misc_register(&hvisor_misc);
+	hvisor_virtio_probe();
+	ret = misc_register(&hvisor_misc);
+	if (ret)
+		hvisor_virtio_remove(NULL);
+	return ret;
 }
 
 static void __exit hvisor_exit(void)
 {
 	misc_deregister(&hvisor_misc);
+	hvisor_virtio_remove(NULL);
 }
 
 module_init(hvisor_init);

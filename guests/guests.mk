@@ -4,17 +4,31 @@ GUEST_TARGETS :=
 
 GUEST_BUSYBOX := $(BUILD)/guest-pkgs/busybox
 
-# Recipe lines shared by the busybox initramfs images.
-# $(call busybox_rootfs,<dir>,<init script>): a fresh root holding busybox
-# and /init. /bin/sh must exist before /init runs `busybox --install`, which
-# needs the other directories to exist. The kernel's built-in initramfs
-# already provides /dev/console.
+# Debian's kernel, which zone0 and the Linux zone1s boot, and its modules:
+# the release is read from the link's target when a recipe runs, after
+# setup has unpacked the package.
+GUEST_KERNEL  := $(BUILD)/guest-pkgs/Image
+GUEST_MODULES  = $(BUILD)/guest-pkgs/root/lib/modules/$(patsubst vmlinuz-%,%,$(notdir $(realpath $(GUEST_KERNEL))))
+
+# Recipe lines shared by the busybox root trees.
+# $(call busybox_rootfs,<dir>,<init script>[,<init path>]): a fresh root
+# holding busybox and the init script, at /init unless a path is given.
+# /bin/sh must exist before the init runs `busybox --install`, which needs the
+# other directories to exist. The kernel's built-in initramfs already provides
+# /dev/console.
 define busybox_rootfs
 rm -rf $(1)
 mkdir -p $(addprefix $(1)/,bin sbin usr/bin usr/sbin dev proc sys tmp root)
 cp $(GUEST_BUSYBOX) $(1)/bin/busybox
 ln -s busybox $(1)/bin/sh
-install -m 755 $(2) $(1)/init
+install -m 755 $(2) $(1)/$(or $(3),init)
+endef
+
+# $(call kernel_modules,<dir>,<module names>): the modules, with everything
+# they need, in <dir> for guests/kernel-modules/load-modules.
+define kernel_modules
+rm -rf $(1)
+$(PYTHON) guests/kernel-modules/gather.py $(GUEST_MODULES) $(1) $(2)
 endef
 
 # $(call cpio_of,<dir>): the tree as a newc archive on stdout. Owners are
@@ -33,13 +47,33 @@ fdtput -t x $@.tmp /chosen linux,initrd-end 0x0 $$(printf '0x%x' $$(( $(2) + $$(
 mv $@.tmp $@
 endef
 
+# $(call dtb_with_bootargs,<dtb>,<words>): the DTB with words added to its
+# kernel command line, for variants that differ from it only there.
+define dtb_with_bootargs
+cp $(1) $@.tmp
+fdtput -t s $@.tmp /chosen bootargs "$$(fdtget -t s $(1) /chosen bootargs) $(2)"
+mv $@.tmp $@
+endef
+
+# $(call json_with_dtb,<json>,<its DTB path>,<variant's DTB path>): the zone
+# JSON naming another DTB; grep fails loudly if the JSON stops naming the one
+# this replaces.
+define json_with_dtb
+@mkdir -p $(@D)
+grep -q '"$(2)"' $(1)
+sed 's|"$(2)"|"$(3)"|' $(1) > $@
+endef
+
 include guests/baremetal/baremetal.mk
 include guests/selftest/selftest.mk
 include guests/zoneprobe/zoneprobe.mk
+include guests/virtiohostile/virtiohostile.mk
 include guests/exitbench/exitbench.mk
 include guests/hypfault/hypfault.mk
 include guests/chaos/chaos.mk
 include guests/zone1/zone1.mk
+include guests/zone1-disk/zone1-disk.mk
+include guests/zone1-virtio/zone1-virtio.mk
 include guests/linux/linux.mk
 
 .PHONY: guests

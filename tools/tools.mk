@@ -1,6 +1,7 @@
 # zone0's CLI `tessera`: a static aarch64 binary for zone0, the same program
-# for the build host (config check / config show), its tests and a libFuzzer
-# target for the JSON-to-config path. `make tools` builds both binaries.
+# for the build host (config check / config show / virtio check), its tests
+# and a libFuzzer target for the JSON-to-config path. The virtio back-end
+# daemon (tools/virtio) is part of it. `make tools` builds both binaries.
 TOOLS_OUT        := $(BUILD)/tools
 TOOLS_CLI_TARGET := $(TOOLS_OUT)/aarch64/tessera
 TOOLS_CLI_HOST   := $(TOOLS_OUT)/host/tessera
@@ -9,12 +10,14 @@ TOOLS_CLI_HOST   := $(TOOLS_OUT)/host/tessera
 TOOLS_HV_SRCS := hypervisor/core/config_check.c hypervisor/core/config_error.c \
                  hypervisor/core/format.c hypervisor/arch/aarch64/stage2_limits.c \
                  hypervisor/platform/qemu-virt/platform.c
-TOOLS_CLI_SRCS := $(wildcard tools/cli/*.c)
+TOOLS_VIRTIO_SRCS := $(wildcard tools/virtio/*.c)
+TOOLS_CLI_SRCS := $(wildcard tools/cli/*.c) $(TOOLS_VIRTIO_SRCS)
 # The part that needs neither files nor /dev/hvisor: JSON to a checked config.
 TOOLS_PARSE_SRCS := $(addprefix tools/cli/,zone_json.c json_fields.c json_number.c \
                     describe.c message.c image_layout.c) $(TOOLS_HV_SRCS)
 
-TOOLS_INCLUDES := -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include
+TOOLS_INCLUDES := -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include \
+                  -Itools/cli -Itools/virtio
 TOOLS_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Werror -MMD -MP \
                   $(TOOLS_INCLUDES)
 TOOLS_HOST_CC  := gcc
@@ -25,6 +28,10 @@ TOOLS_TARGET_OBJS := $(patsubst %.c,$(TOOLS_OUT)/aarch64/obj/%.o,$(TOOLS_CLI_SRC
 
 .PHONY: tools tools-test fuzz-config
 tools: $(TOOLS_CLI_TARGET) $(TOOLS_CLI_HOST)
+
+# epoll, signalfd, eventfd, PTYs and pipe2 are GNU extensions to POSIX.
+$(TOOLS_OUT)/host/obj/tools/virtio/%.o $(TOOLS_OUT)/aarch64/obj/tools/virtio/%.o: \
+	TOOLS_CFLAGS += -D_GNU_SOURCE
 
 $(TOOLS_OUT)/host/obj/%.o: %.c tools/tools.mk
 	@mkdir -p $(dir $@)
@@ -40,7 +47,8 @@ $(TOOLS_CLI_HOST): $(TOOLS_HOST_OBJS)
 $(TOOLS_CLI_TARGET): $(TOOLS_TARGET_OBJS)
 	$(CC_TARGET) -static $^ $(TOOLS_JANSSON_TARGET) -o $@
 
-# Unit tests of the JSON conversion (cmocka), under ASan and UBSan.
+# Unit tests of the JSON conversion and of the virtio back-ends (cmocka),
+# under ASan and UBSan.
 TOOLS_UNIT_BIN    := $(TOOLS_OUT)/test_zone_json
 TOOLS_SANITIZE    := -fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -48,6 +56,30 @@ $(TOOLS_UNIT_BIN): tests/tools/test_zone_json.c $(TOOLS_PARSE_SRCS) tools/tools.
 	@mkdir -p $(dir $@)
 	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -Itools/cli $(TOOLS_SANITIZE) \
 		$(filter %.c,$^) -ljansson -lcmocka -o $@
+
+# Each tests/tools/test_virtio_*.c is one binary, linked with a fake guest
+# driver and all of the daemon but its commands.
+TOOLS_VIRTIO_COMMAND_SRCS := $(addprefix tools/virtio/,virtio_commands.c console_attach.c \
+                             daemon_start.c daemon_detach.c)
+TOOLS_VIRTIO_TEST_SRCS := $(filter-out $(TOOLS_VIRTIO_COMMAND_SRCS),$(TOOLS_VIRTIO_SRCS)) \
+                          tests/tools/virtio_test_driver.c \
+                          $(addprefix tools/cli/,message.c json_fields.c json_number.c \
+                          hvisor_device.c)
+TOOLS_VIRTIO_TEST_OBJS := $(patsubst %.c,$(TOOLS_OUT)/test-obj/%.o,$(TOOLS_VIRTIO_TEST_SRCS))
+TOOLS_VIRTIO_TEST_BINS := $(patsubst tests/tools/%.c,$(TOOLS_OUT)/%, \
+                          $(wildcard tests/tools/test_virtio_*.c))
+TOOLS_VIRTIO_TEST_MAINS := $(patsubst $(TOOLS_OUT)/%,$(TOOLS_OUT)/test-obj/tests/tools/%.o, \
+                           $(TOOLS_VIRTIO_TEST_BINS))
+# Kept between builds, though only pattern rules name them.
+.SECONDARY: $(TOOLS_VIRTIO_TEST_OBJS) $(TOOLS_VIRTIO_TEST_MAINS)
+
+$(TOOLS_OUT)/test-obj/%.o: %.c tools/tools.mk
+	@mkdir -p $(dir $@)
+	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -D_GNU_SOURCE $(TOOLS_SANITIZE) -c $< -o $@
+
+$(TOOLS_OUT)/test_virtio_%: $(TOOLS_OUT)/test-obj/tests/tools/test_virtio_%.o \
+		$(TOOLS_VIRTIO_TEST_OBJS)
+	$(TOOLS_HOST_CC) $(TOOLS_SANITIZE) -pthread $^ -ljansson -lcmocka -o $@
 
 # The fuzz target; new inputs go to the build tree, the seeds stay as
 # committed. `make fuzz-config FUZZ_SECONDS=3600` for a long run.
@@ -70,10 +102,13 @@ fuzz-config: $(TOOLS_FUZZ_BIN)
 		$(TOOLS_FUZZ_CORPUS) $(TOOLS_FUZZ_SEEDS)
 
 # Runs every stage even after a failure, then fails if any did.
-tools-test: $(TOOLS_CLI_HOST) $(TOOLS_CLI_TARGET) $(TOOLS_UNIT_BIN) $(TOOLS_FUZZ_BIN)
+tools-test: $(TOOLS_CLI_HOST) $(TOOLS_CLI_TARGET) $(TOOLS_UNIT_BIN) $(TOOLS_VIRTIO_TEST_BINS) \
+		$(TOOLS_FUZZ_BIN)
 	@mkdir -p $(TOOLS_FUZZ_CORPUS)
 	@status=0; \
-	echo "== $(TOOLS_UNIT_BIN)"; $(TOOLS_UNIT_BIN) || status=1; \
+	for test in $(TOOLS_UNIT_BIN) $(TOOLS_VIRTIO_TEST_BINS); do \
+		echo "== $$test"; $$test || status=1; \
+	done; \
 	echo "== tests/tools"; TESSERA_CLI=$(abspath $(TOOLS_CLI_HOST)) \
 		$(PYTHON) -m pytest -q tests/tools || status=1; \
 	echo "== $(TOOLS_FUZZ_BIN) for $(TOOLS_TEST_FUZZ_SECONDS) s"; \
@@ -83,4 +118,5 @@ tools-test: $(TOOLS_CLI_HOST) $(TOOLS_CLI_TARGET) $(TOOLS_UNIT_BIN) $(TOOLS_FUZZ
 		|| { tail -n 40 $(TOOLS_OUT)/fuzz.log; status=1; }; \
 	exit $$status
 
--include $(TOOLS_HOST_OBJS:.o=.d) $(TOOLS_TARGET_OBJS:.o=.d)
+-include $(TOOLS_HOST_OBJS:.o=.d) $(TOOLS_TARGET_OBJS:.o=.d) $(TOOLS_VIRTIO_TEST_OBJS:.o=.d) \
+         $(TOOLS_VIRTIO_TEST_MAINS:.o=.d)

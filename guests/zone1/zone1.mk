@@ -33,12 +33,7 @@ $(ZONE1_DTB): configs/qemu-virt/zone1.dts $(ZONE1_INITRAMFS) guests/zone1/zone1.
 	$(call dtb_with_initrd,$<,$(ZONE1_INITRAMFS_ADDR),$(ZONE1_INITRAMFS))
 
 $(ZONE1_TEST_DTBS): $(ZONE1_OUT)/zone1-%.dtb: $(ZONE1_DTB)
-	cp $< $@.tmp
-	fdtput -t s $@.tmp /chosen bootargs "$$(fdtget -t s $< /chosen bootargs) zone1.then=$*"
-	mv $@.tmp $@
+	$(call dtb_with_bootargs,$<,zone1.then=$*)
 
-# grep: fail loudly if zone1.json stops naming the DTB this replaces.
 $(ZONE1_TEST_JSONS): $(ZONE1_OUT)/zone1-%.json: $(ZONE1_JSON) guests/zone1/zone1.mk
-	@mkdir -p $(@D)
-	grep -q '"$(ZONE1_DTB_PATH)"' $<
-	sed 's|"$(ZONE1_DTB_PATH)"|"$(ZONE1_TEST_PATH)/zone1-$*.dtb"|' $< > $@
+	$(call json_with_dtb,$<,$(ZONE1_DTB_PATH),$(ZONE1_TEST_PATH)/zone1-$*.dtb)

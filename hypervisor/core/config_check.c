@@ -65,22 +65,47 @@ static int check_cpus(const struct zone_config *c, const struct platform *plat,
 	return 0;
 }
 
-/* The zone's GIC windows are emulated: they must be exactly the machine's,
- * since a larger window would let the emulation reach memory beyond it. */
-static int check_gic_window(const char *prefix, uint64_t base, uint64_t size,
-			    const struct phys_range *machine, const char *what,
-			    struct config_error *e)
+/* The zone's GIC windows are emulated at the machine's addresses: a window
+ * larger than the machine's would let the emulation reach memory beyond it. */
+static int check_distributor_window(const struct gicv3_config *gic, const struct platform *plat,
+				    struct config_error *e)
 {
-	bool base_differs = base != machine->start;
+	const struct phys_range *machine = &plat->gic_distributor;
+	bool base_differs = gic->gicd_base != machine->start;
 
-	if (!base_differs && size == machine->size)
+	if (!base_differs && gic->gicd_size == machine->size)
 		return 0;
 	return reject(e, -HV_EINVAL,
-		      "arch_config.%s_%s 0x%llx: the %s window must be exactly "
+		      "arch_config.gicd_%s 0x%llx: the GIC distributor window must be exactly "
 		      "0x%llx size 0x%llx",
-		      prefix, base_differs ? "base" : "size",
-		      (unsigned long long)(base_differs ? base : size), what,
+		      base_differs ? "base" : "size",
+		      (unsigned long long)(base_differs ? gic->gicd_base : gic->gicd_size),
 		      (unsigned long long)machine->start, (unsigned long long)machine->size);
+}
+
+/* A zone's device tree may describe fewer redistributor frames than the
+ * machine has (only its own CPUs' are ever shown to it), so one config
+ * serves machines with more CPUs. */
+static int check_redistributor_window(const struct gicv3_config *gic, const struct platform *plat,
+				      struct config_error *e)
+{
+	const struct phys_range *machine = &plat->gic_redistributors;
+	uint64_t frame = plat->gic_redistributor_frame_size;
+
+	if (gic->gicr_base != machine->start)
+		return reject(e, -HV_EINVAL,
+			      "arch_config.gicr_base 0x%llx: the GIC redistributors window must "
+			      "start at 0x%llx",
+			      (unsigned long long)gic->gicr_base,
+			      (unsigned long long)machine->start);
+	if (gic->gicr_size == 0 || gic->gicr_size > machine->size ||
+	    !IS_ALIGNED(gic->gicr_size, frame))
+		return reject(e, -HV_EINVAL,
+			      "arch_config.gicr_size 0x%llx: the GIC redistributors window must "
+			      "be whole frames of 0x%llx, at most 0x%llx (this machine's %u CPUs)",
+			      (unsigned long long)gic->gicr_size, (unsigned long long)frame,
+			      (unsigned long long)machine->size, plat->num_cpus);
+	return 0;
 }
 
 static int check_arch(const struct zone_config *c, const struct platform *plat,
@@ -96,12 +121,10 @@ static int check_arch(const struct zone_config *c, const struct platform *plat,
 		return reject(e, -HV_EINVAL,
 			      "arch_config.gic_version_tag %llu: only GICv3 (tag %u) is supported",
 			      (unsigned long long)a->gic_version_tag, GIC_VERSION_TAG_V3);
-	int err = check_gic_window("gicd", a->gic.v3.gicd_base, a->gic.v3.gicd_size,
-				   &plat->gic_distributor, "GIC distributor", e);
+	int err = check_distributor_window(&a->gic.v3, plat, e);
 	if (err)
 		return err;
-	return check_gic_window("gicr", a->gic.v3.gicr_base, a->gic.v3.gicr_size,
-				&plat->gic_redistributors, "GIC redistributors", e);
+	return check_redistributor_window(&a->gic.v3, plat, e);
 }
 
 static bool is_mapped(const struct memory_region *r)

@@ -48,6 +48,18 @@ bool guest_is_ram_range(struct zone *zone, uint64_t ipa, uint64_t len)
 	return ok;
 }
 
+void *guest_ram_page(struct zone *zone, uint64_t ipa)
+{
+	void *host;
+
+	if (!IS_ALIGNED(ipa, PAGE_SIZE))
+		return NULL;
+	spin_lock(&zone->stage2_lock);
+	host = host_pointer(zone, ipa, PAGE_SIZE);
+	spin_unlock(&zone->stage2_lock);
+	return host;
+}
+
 static int guest_copy(struct zone *zone, uint64_t ipa, void *buf, size_t len, bool to_guest)
 {
 	unsigned char *cursor = buf;

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "util.h"
 #include "vcpu.h"
+#include "virtio_bridge.h"
 #include "zone.h"
 
 typedef int64_t (*hypercall_fn)(struct vcpu *vcpu, uint64_t arg0, uint64_t arg1);
@@ -92,7 +93,23 @@ static int64_t zone_config_get_call(struct vcpu *vcpu, uint64_t id, uint64_t con
 	return ret;
 }
 
+static int64_t virtio_init_call(struct vcpu *vcpu, uint64_t page_ipa, uint64_t unused)
+{
+	(void)unused;
+	return virtio_bridge_register(vcpu, page_ipa);
+}
+
+static int64_t virtio_inject_call(struct vcpu *vcpu, uint64_t unused0, uint64_t unused1)
+{
+	(void)vcpu;
+	(void)unused0;
+	(void)unused1;
+	return virtio_bridge_complete();
+}
+
 static const struct hypercall hypercalls[] = {
+	[HC_VIRTIO_INIT] = { virtio_init_call, true },
+	[HC_VIRTIO_INJECT_IRQ] = { virtio_inject_call, true },
 	[HC_ZONE_START] = { zone_start, true },
 	[HC_ZONE_SHUTDOWN] = { zone_shutdown_call, true },
 	[HC_ZONE_LIST] = { zone_list_call, false },

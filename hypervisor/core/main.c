@@ -1,9 +1,11 @@
-/* Boot flow: the boot CPU brings up the others, creates the root zone from the
- * platform description, then every CPU runs its vCPU or parks. */
+/* Boot flow: the boot CPU learns the CPUs from the device tree it was booted
+ * with, brings up the others, creates the root zone from the platform
+ * description, then every CPU runs its vCPU or parks. */
 #include <tessera/zone_config.h>
 
 #include "arch.h"
 #include "bitmap.h"
+#include "cpu_topology.h"
 #include "log.h"
 #include "page_pool.h"
 #include "platform.h"
@@ -12,6 +14,7 @@
 #include "zone.h"
 
 #define CPU_ONLINE_TIMEOUT_NS 2000000000ULL
+#define NS_PER_MS 1000000ULL
 #define MAX_POOL_PAGES (256 * 1024 * 1024 / PAGE_SIZE)
 
 struct page_pool hv_page_pool;
@@ -23,7 +26,7 @@ static void mark_online(unsigned cpu)
 {
 	percpus[cpu].cpu = cpu;
 	percpus[cpu].vcpu.cpu = cpu;
-	log_info("CPU %u online", cpu);
+	log_info("CPU %u online, hardware id 0x%lx", cpu, (unsigned long)platform.cpu_hw_ids[cpu]);
 	__atomic_store_n(&percpus[cpu].online, true, __ATOMIC_RELEASE);
 }
 
@@ -36,18 +39,24 @@ static unsigned count_online(void)
 	return online;
 }
 
+/* A CPU the firmware would not power on is not waited for: only one that
+ * started and never arrived costs the timeout. */
 static void start_secondary_cpus(void)
 {
+	uint64_t begin = arch_time_ns();
+	unsigned started = 1;
+
 	for (unsigned cpu = 1; cpu < platform.num_cpus; cpu++) {
 		int err = arch_cpu_power_on(cpu);
 		if (err)
 			log_error("CPU %u did not power on (error %d)", cpu, err);
+		else
+			started++;
 	}
-
-	uint64_t deadline = arch_time_ns() + CPU_ONLINE_TIMEOUT_NS;
-	while (count_online() < platform.num_cpus && arch_time_ns() < deadline)
+	while (count_online() < started && arch_time_ns() - begin < CPU_ONLINE_TIMEOUT_NS)
 		;
-	log_info("%u of %u CPUs online", count_online(), platform.num_cpus);
+	log_info("%u of %u CPUs online in %lu ms", count_online(), platform.num_cpus,
+		 (unsigned long)((arch_time_ns() - begin) / NS_PER_MS));
 }
 
 static void init_page_pool(void)
@@ -76,8 +85,9 @@ static void release_cpus(void)
 
 void hv_primary_main(uint64_t host_dtb)
 {
-	log_info("tessera hypervisor on %s, %u CPUs, host device tree at 0x%lx", platform.name,
-		 platform.num_cpus, (unsigned long)host_dtb);
+	log_info("tessera hypervisor on %s, host device tree at 0x%lx", platform.name,
+		 (unsigned long)host_dtb);
+	cpu_topology_init(host_dtb);
 	arch_cpu_init(0);
 	mark_online(0);
 	init_page_pool();

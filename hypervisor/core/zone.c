@@ -24,6 +24,15 @@ struct zone *zone_root(void)
 	return &zones[0];
 }
 
+struct zone *zone_running_by_id(uint32_t id)
+{
+	for (unsigned i = 0; i < MAX_ZONES; i++)
+		if (__atomic_load_n(&zones[i].state, __ATOMIC_ACQUIRE) == ZONE_RUNNING &&
+		    zones[i].id == id)
+			return &zones[i];
+	return NULL;
+}
+
 bool zone_is_stopping(const struct zone *zone)
 {
 	enum zone_state state = __atomic_load_n(&zone->state, __ATOMIC_ACQUIRE);

@@ -6,6 +6,7 @@
 #include "platform.h"
 #include "util.h"
 #include "vcpu.h"
+#include "virtio_bridge.h"
 #include "zone.h"
 
 bool zone_has_virtio(const struct zone_config *c)
@@ -21,9 +22,28 @@ static uint64_t borrowed_cpus(const struct zone_config *c)
 	return c->cpus & __atomic_load_n(&zone_root()->cpus, __ATOMIC_ACQUIRE);
 }
 
+/* zone0's virtio bridge page is kernel memory zone0 is using: it cannot
+ * become another zone's RAM. */
+static int check_bridge_page_kept(const struct zone_config *c, struct config_error *e)
+{
+	for (uint32_t i = 0; i < c->num_memory_regions; i++) {
+		const struct memory_region *r = &c->memory_regions[i];
+		if (r->type != MEM_TYPE_RAM || !virtio_bridge_in_range(r->physical_start, r->size))
+			continue;
+		e->err = -HV_EBUSY;
+		config_error_format(e, "memory_regions[%u].physical_start 0x%lx: holds zone0's "
+				    "virtio bridge page", i, (unsigned long)r->physical_start);
+		return e->err;
+	}
+	return 0;
+}
+
 int root_can_lend(const struct zone_config *c, struct config_error *e)
 {
 	uint64_t cpus = borrowed_cpus(c);
+
+	if (check_bridge_page_kept(c, e))
+		return e->err;
 
 	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++) {
 		if (!(cpus & BIT(cpu)) ||

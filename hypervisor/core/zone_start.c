@@ -9,6 +9,7 @@
 #include "platform.h"
 #include "util.h"
 #include "vcpu.h"
+#include "virtio_bridge.h"
 #include "zone.h"
 #include "zone_lending.h"
 
@@ -85,6 +86,8 @@ static int setup_zone(struct zone *zone, const struct zone_config *config, bool 
 		err = arch_zone_init(zone);
 	if (!err && !is_root)
 		err = vpl011_attach(zone, platform.console.start, platform.console.size);
+	if (!err && !is_root)
+		err = virtio_bridge_attach(zone);
 	if (err)
 		stage2_destroy(&zone->stage2);
 	return err;

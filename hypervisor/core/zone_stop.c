@@ -13,6 +13,7 @@
 #include "platform.h"
 #include "util.h"
 #include "vcpu.h"
+#include "virtio_bridge.h"
 #include "zone.h"
 #include "zone_lending.h"
 
@@ -62,6 +63,7 @@ static void release(struct zone *zone)
 	struct zone *root = zone_root();
 	bool restarting;
 
+	virtio_bridge_zone_stopped(zone);
 	spin_lock(&zones_lock);
 	restarting = zone->restart_requested;
 	zone->restart_requested = false;

@@ -11,6 +11,9 @@ struct zone;
 
 /* This CPU's index (0 .. platform.num_cpus - 1). */
 unsigned arch_cpu_id(void);
+/* This CPU's hardware identifier, as platform.cpu_hw_ids and a device
+ * tree's CPU nodes give them. */
+uint64_t arch_cpu_hw_id(void);
 /* Powers on a secondary CPU at the hypervisor's secondary entry. */
 int arch_cpu_power_on(unsigned cpu);
 /* Per-CPU hardware set-up, once on every CPU, the boot CPU first. */
@@ -18,6 +21,8 @@ void arch_cpu_init(unsigned cpu);
 /* Sleeps in a low-power state until an interrupt or arch_cpu_kick() arrives. */
 void arch_cpu_idle(void);
 void arch_cpu_kick(unsigned cpu);
+/* A hint that this CPU is spinning on memory another CPU will write. */
+void arch_cpu_relax(void);
 noreturn void arch_cpu_halt(void);
 noreturn void arch_machine_power_off(void);
 noreturn void arch_machine_reset(void);
@@ -31,6 +36,9 @@ int arch_zone_init(struct zone *zone);
 /* A stopping zone's interrupts back at their reset state: its SPIs
  * quiesced in the interrupt controller, its virtual distributor reset. */
 void arch_zone_reset(struct zone *zone);
+/* Makes the SPI `intid` pending in the interrupt controller, as if its
+ * device had signalled it: it reaches the zone that owns it. */
+void arch_interrupt_raise(uint32_t intid);
 /* Resets the vCPU's architectural state and runs it; returns only through traps. */
 noreturn void arch_vcpu_run(struct vcpu *vcpu);
 /* On the vCPU's own CPU, when it powers off or its zone stops: silences its

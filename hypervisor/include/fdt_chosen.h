@@ -1,6 +1,5 @@
 /* Reading a zone's flattened device tree, as far as restarting it needs:
- * where /chosen says its initial ramdisk is. The blob is untrusted: every
- * offset is checked against the blob's size. */
+ * where /chosen says its initial ramdisk is. The blob is untrusted (fdt.h). */
 #ifndef FDT_CHOSEN_H
 #define FDT_CHOSEN_H
 
@@ -8,9 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The total size the blob's header claims, or 0 if it is not a DTB that
- * fits in `size` bytes. */
-size_t fdt_total_size(const void *blob, size_t size);
 /* /chosen's linux,initrd-start and -end (32- or 64-bit cells); false when
  * the blob is malformed or they are absent or inverted. */
 bool fdt_initrd_range(const void *blob, size_t size, uint64_t *start, uint64_t *end);

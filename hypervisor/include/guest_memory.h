@@ -15,6 +15,9 @@ int guest_write(struct zone *zone, uint64_t ipa, const void *src, size_t len);
 int guest_read(struct zone *zone, uint64_t ipa, void *dst, size_t len);
 /* Whether [ipa, ipa + len) is all RAM of the zone (len 0: the byte at ipa). */
 bool guest_is_ram_range(struct zone *zone, uint64_t ipa, uint64_t len);
+/* The hypervisor's pointer to the page of the zone's RAM at page-aligned
+ * `ipa`, or NULL. It stays valid only while the zone keeps that page. */
+void *guest_ram_page(struct zone *zone, uint64_t ipa);
 static inline bool guest_is_ram(struct zone *zone, uint64_t ipa)
 {
 	return guest_is_ram_range(zone, ipa, 1);

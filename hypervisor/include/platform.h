@@ -1,4 +1,8 @@
-/* A board, described as plain data by hypervisor/platform/<board>. */
+/* A board, described as plain data by hypervisor/platform/<board>. The
+ * board's CPU table is what it was built for; the boot CPU replaces it,
+ * before any other CPU starts, with the CPUs the device tree the hypervisor
+ * was booted with lists, and sizes what follows their number
+ * (cpu_topology.c). Nothing writes the description after that. */
 #ifndef PLATFORM_H
 #define PLATFORM_H
 
@@ -14,7 +18,7 @@ struct phys_range {
 
 struct platform {
 	const char *name;
-	unsigned num_cpus;
+	unsigned num_cpus;                  /* CPU 0 is the boot CPU */
 	uint64_t cpu_hw_ids[MAX_CPUS];      /* hardware CPU identifiers (MPIDR on Arm) */
 	struct phys_range ram;              /* all of the machine's RAM */
 	struct phys_range hypervisor;       /* RAM no zone may ever map */
@@ -22,8 +26,11 @@ struct platform {
 	struct phys_range restart_cache;    /* inside `hypervisor`: zones' boot images */
 	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
 	uint64_t stage2_max_block;          /* largest stage-2 leaf zones get */
-	struct phys_range gic_distributor;  /* a zone's GIC windows must be exactly */
-	struct phys_range gic_redistributors; /* these: the frames of all CPUs */
+	struct phys_range gic_distributor;  /* a zone's distributor window is exactly this */
+	/* The redistributor frames of all num_cpus CPUs: a zone's window starts
+	 * here and covers some of these whole frames. */
+	struct phys_range gic_redistributors;
+	uint64_t gic_redistributor_frame_size;
 	/* The hypervisor's console UART: shared with the root zone, emulated
 	 * (as a debug console) at the same address for every other zone. */
 	struct phys_range console;
@@ -31,9 +38,9 @@ struct platform {
 	 * zone reaches them through emulation. */
 	const struct phys_range *hypervisor_devices;
 	unsigned num_hypervisor_devices;
-	const struct zone_config *root_zone;
+	struct zone_config *root_zone;      /* its redistributor window is the machine's */
 };
 
-extern const struct platform platform;
+extern struct platform platform;
 
 #endif

@@ -15,7 +15,7 @@
 #include "stage2.h"
 #include "vpl011.h"
 
-#define MAX_MMIO_HANDLERS 16
+#define MAX_MMIO_HANDLERS 24
 #define ROOT_ZONE_ID 0
 
 enum zone_state {
@@ -57,6 +57,8 @@ int zone_shutdown(uint32_t id);
 void zone_request_stop(struct zone *zone, bool restart);
 
 struct zone *zone_root(void);
+/* The running zone with that id, or NULL. */
+struct zone *zone_running_by_id(uint32_t id);
 bool zone_owns_interrupt(const struct zone *zone, uint32_t intid);
 unsigned zone_slot(const struct zone *zone);
 bool zone_is_stopping(const struct zone *zone);

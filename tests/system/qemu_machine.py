@@ -8,12 +8,21 @@ import pexpect
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BUILD = os.path.join(REPO, os.environ.get("BUILD", "build"))
 
-MACHINE = [
-    "qemu-system-aarch64",
-    "-M", "virt,gic-version=3,virtualization=on",
-    "-cpu", "cortex-a72", "-smp", "4", "-m", "4G",
-    "-nographic", "-no-reboot", "-nic", "none",
-]
+# The board's CPU table is -smp 4's; the hypervisor reads the real count
+# from QEMU's device tree, so other counts need no other image.
+DEFAULT_CPUS = 4
+
+
+def machine_options(cpus=DEFAULT_CPUS):
+    return [
+        "qemu-system-aarch64",
+        "-M", "virt,gic-version=3,virtualization=on",
+        "-cpu", "cortex-a72", "-smp", str(cpus), "-m", "4G",
+        "-nographic", "-no-reboot", "-nic", "none",
+    ]
+
+
+MACHINE = machine_options()
 
 
 def build_path(*parts):
@@ -31,8 +40,9 @@ class Machine:
     """One QEMU run. Every wait has a timeout, so a hung boot fails the test
     instead of hanging it; close() always kills QEMU."""
 
-    def __init__(self, images, timeout=60, hypervisor=("hypervisor", "tessera.bin")):
-        argv = MACHINE + ["-kernel", build_path(*hypervisor)]
+    def __init__(self, images, timeout=60, hypervisor=("hypervisor", "tessera.bin"),
+                 cpus=DEFAULT_CPUS, qemu_args=()):
+        argv = machine_options(cpus) + list(qemu_args) + ["-kernel", build_path(*hypervisor)]
         for path, addr in images:
             argv += loader(path, addr)
         self.timeout = timeout

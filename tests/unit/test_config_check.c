@@ -327,12 +327,59 @@ static void rejects_redistributor_window_not_the_machines(void **state)
 	(void)state;
 	c.arch_config.gic.v3.gicr_base = 0x80c0000;
 	expect_rejected(&c, "arch_config.gicr_base 0x80c0000: the GIC redistributors window must "
-			    "be exactly 0x80a0000 size 0x80000");
+			    "start at 0x80a0000");
 	/* hvisor's own example: 0xf60000 would reach far past the 4 frames. */
 	c = zone1();
 	c.arch_config.gic.v3.gicr_size = 0xf60000;
 	expect_rejected(&c, "arch_config.gicr_size 0xf60000: the GIC redistributors window must "
-			    "be exactly 0x80a0000 size 0x80000");
+			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+	c.arch_config.gic.v3.gicr_size = 0xa0000;
+	expect_rejected(&c, "arch_config.gicr_size 0xa0000: the GIC redistributors window must "
+			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+	c.arch_config.gic.v3.gicr_size = 0x30000;
+	expect_rejected(&c, "arch_config.gicr_size 0x30000: the GIC redistributors window must "
+			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+	c.arch_config.gic.v3.gicr_size = 0;
+	expect_rejected(&c, "arch_config.gicr_size 0x0: the GIC redistributors window must "
+			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+}
+
+/* The window follows the CPU count the hypervisor found at boot: zone1's 4
+ * frames fit a machine of 8 CPUs and a smaller window too, but not a
+ * machine of 2, whose CPUs 2 and 3 do not exist. */
+static void redistributor_window_follows_the_cpu_count(void **state)
+{
+	struct platform plat = platform;
+	struct zone_config c = zone1();
+
+	(void)state;
+	plat.num_cpus = 8;
+	plat.gic_redistributors.size = 8 * 0x20000;
+	expect_verdict(&c, &plat, false, 0, "");
+	c.arch_config.gic.v3.gicr_size = 0x100000;
+	expect_verdict(&c, &plat, false, 0, "");
+	c.arch_config.gic.v3.gicr_size = 0x120000;
+	expect_verdict(&c, &plat, false, -HV_EINVAL,
+		       "arch_config.gicr_size 0x120000: the GIC redistributors window must be "
+		       "whole frames of 0x20000, at most 0x100000 (this machine's 8 CPUs)");
+	c = zone1();
+	c.cpus = 0x30;
+	expect_verdict(&c, &plat, false, 0, "");
+	c.cpus = 0x300;
+	expect_verdict(&c, &plat, false, -HV_EINVAL,
+		       "cpus 0x300: CPU 8 does not exist on this machine (8 CPUs)");
+
+	plat.num_cpus = 2;
+	plat.gic_redistributors.size = 2 * 0x20000;
+	c = zone1();
+	expect_verdict(&c, &plat, false, -HV_EINVAL,
+		       "cpus 0xc: CPU 2 does not exist on this machine (2 CPUs)");
+	c.cpus = 0x2;
+	expect_verdict(&c, &plat, false, -HV_EINVAL,
+		       "arch_config.gicr_size 0x80000: the GIC redistributors window must be "
+		       "whole frames of 0x20000, at most 0x40000 (this machine's 2 CPUs)");
+	c.arch_config.gic.v3.gicr_size = 0x40000;
+	expect_verdict(&c, &plat, false, 0, "");
 }
 
 /* ---- memory regions: count and shape ---- */
@@ -513,9 +560,11 @@ static void rejects_io_over_ram(void **state)
 static void rejects_mapping_over_a_hypervisor_device(void **state)
 {
 	/* First and last page of GICD, ITS and the redistributors, at an
-	 * unrelated guest address: what counts is the physical one. */
-	static const uint64_t gic_pages[] = { 0x8000000, 0x800f000, 0x8080000,
-					      0x809f000, 0x80a0000, 0x811f000 };
+	 * unrelated guest address: what counts is the physical one. The
+	 * redistributors are QEMU's whole region: a frame of a CPU beyond the
+	 * board's table (0x8120000, CPU 4's with -smp 8) is refused too. */
+	static const uint64_t gic_pages[] = { 0x8000000, 0x800f000, 0x8080000, 0x809f000,
+					      0x80a0000, 0x811f000, 0x8120000, 0x8fff000 };
 	char message[192];
 
 	(void)state;
@@ -537,13 +586,14 @@ static void accepts_mappings_next_to_hypervisor_devices(void **state)
 	struct zone_config c = zone1();
 
 	(void)state;
-	/* Below GICD, between GICD and the ITS, above the redistributors. */
+	/* Below GICD, between GICD and the ITS, above the redistributors (the
+	 * RTC, past the console UART). */
 	c.memory_regions[c.num_memory_regions++] =
 		region(MEM_TYPE_IO, 0x7fff000, 0xc000000, 0x1000);
 	c.memory_regions[c.num_memory_regions++] =
 		region(MEM_TYPE_IO, 0x8010000, 0xc010000, 0x70000);
 	c.memory_regions[c.num_memory_regions++] =
-		region(MEM_TYPE_IO, 0x8120000, 0xc120000, 0x1000);
+		region(MEM_TYPE_IO, 0x9010000, 0xc120000, 0x1000);
 	expect_accepted(&c);
 }
 
@@ -956,6 +1006,7 @@ int main(void)
 		cmocka_unit_test(rejects_gic_other_than_v3),
 		cmocka_unit_test(rejects_distributor_window_not_the_machines),
 		cmocka_unit_test(rejects_redistributor_window_not_the_machines),
+		cmocka_unit_test(redistributor_window_follows_the_cpu_count),
 		cmocka_unit_test(rejects_zone_without_memory_regions),
 		cmocka_unit_test(rejects_too_many_memory_regions),
 		cmocka_unit_test(rejects_unknown_region_type),

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "fdt.h"
 #include "fdt_chosen.h"
 
 #define BEGIN_NODE 1
@@ -169,6 +170,36 @@ static void truncated_or_corrupt_blobs_are_refused(void **state)
 	assert_false(fdt_initrd_range(b.blob, size, &start, &end));
 }
 
+/* The specification puts a node's properties before its children, and
+ * closes every node before the end token. */
+static void out_of_order_tokens_are_refused(void **state)
+{
+	struct builder b;
+	uint64_t start, end;
+
+	(void)state;
+	memset(&b, 0, sizeof(b));
+	begin_node(&b, "");
+	begin_node(&b, "chosen");
+	begin_node(&b, "child");
+	token(&b, END_NODE);
+	prop_u64(&b, "linux,initrd-start", 0x58000000);
+	prop_u64(&b, "linux,initrd-end", 0x58200000);
+	token(&b, END_NODE);
+	token(&b, END_NODE);
+	token(&b, END);
+	assert_false(fdt_initrd_range(b.blob, finish(&b), &start, &end));
+
+	memset(&b, 0, sizeof(b));
+	begin_node(&b, "");
+	begin_node(&b, "chosen");
+	prop_u64(&b, "linux,initrd-start", 0x58000000);
+	prop_u64(&b, "linux,initrd-end", 0x58200000);
+	token(&b, END_NODE);
+	token(&b, END);
+	assert_false(fdt_initrd_range(b.blob, finish(&b), &start, &end));
+}
+
 static void lying_lengths_stay_inside_the_blob(void **state)
 {
 	struct builder b;
@@ -201,6 +232,7 @@ int main(void)
 		cmocka_unit_test(no_initrd_without_both_properties),
 		cmocka_unit_test(inverted_range_is_refused),
 		cmocka_unit_test(truncated_or_corrupt_blobs_are_refused),
+		cmocka_unit_test(out_of_order_tokens_are_refused),
 		cmocka_unit_test(lying_lengths_stay_inside_the_blob),
 	};
 

@@ -21,13 +21,14 @@ UNIT_SRCS_format       := hypervisor/core/format.c
 UNIT_SRCS_dabt         := hypervisor/arch/aarch64/dabt.c
 UNIT_SRCS_vgic_state   := hypervisor/arch/aarch64/vgic_state.c
 UNIT_SRCS_el2_map      := hypervisor/arch/aarch64/el2_map.c
-UNIT_SRCS_fdt_chosen   := hypervisor/core/fdt_chosen.c
+UNIT_SRCS_fdt_chosen   := hypervisor/core/fdt_chosen.c hypervisor/core/fdt.c
+UNIT_SRCS_fdt_cpus     := hypervisor/core/fdt_cpus.c hypervisor/core/fdt.c
 UNIT_SRCS_rate_limit   := hypervisor/core/rate_limit.c
 UNIT_SRCS_el1_exception := hypervisor/arch/aarch64/el1_exception.c
 UNIT_SRCS_console_pl011 := hypervisor/platform/qemu-virt/console_pl011.c hypervisor/core/format.c
 
-UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen rate_limit \
-              el1_exception console_pl011
+UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen fdt_cpus \
+              rate_limit el1_exception console_pl011
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))
@@ -49,5 +50,17 @@ $(UNIT_OUT)/test_$(1): $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(1).c
 	$$(UNIT_CC) $$(UNIT_CFLAGS) $$^ $$(UNIT_LDLIBS) -o $$@
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call UNIT_LINK_RULE,$(t))))
+
+# test_fdt_cpus reads, at run time, the trees dtc compiles from its sources.
+UNIT_FDT_CPUS_DTBS := $(patsubst tests/unit/fdt_cpus/%.dts,$(UNIT_OUT)/fdt_cpus/%.dtb, \
+                        $(wildcard tests/unit/fdt_cpus/*.dts))
+
+$(UNIT_OUT)/fdt_cpus/%.dtb: tests/unit/fdt_cpus/%.dts
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -o $@ $<
+
+$(UNIT_OUT)/obj/tests/unit/test_fdt_cpus.o: $(UNIT_FDT_CPUS_DTBS)
+$(UNIT_OUT)/obj/tests/unit/test_fdt_cpus.o: \
+	UNIT_CFLAGS += -DFDT_CPUS_BLOBS='"$(abspath $(UNIT_OUT)/fdt_cpus)"'
 
 -include $(UNIT_OBJS:.o=.d)

@@ -144,3 +144,19 @@ int json_fields_array(const struct json_fields *f, const char *key, bool require
 	*out = value;
 	return 0;
 }
+
+int json_fields_element(const struct json_fields *parent, const char *key, const json_t *array,
+			size_t index, const char *expected, struct json_fields *out)
+{
+	char path[JSON_KEY_MAX];
+	const json_t *element = json_array_get(array, index);
+
+	json_fields_element_key(parent, key, index, path);
+	if (!json_is_object(element)) {
+		message_set(parent->m, "key \"%s\": expected %s, got %s", path, expected,
+			    json_type_phrase(element));
+		return -1;
+	}
+	*out = json_fields_of(element, path, parent->m);
+	return 0;
+}

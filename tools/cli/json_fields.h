@@ -42,5 +42,9 @@ int json_fields_object(const struct json_fields *f, const char *key, bool requir
  * e.g. "an array of CPU numbers". */
 int json_fields_array(const struct json_fields *f, const char *key, bool required,
 		      size_t max_len, const char *expected, const json_t **out);
+/* The members of element `index` of the array member `key`, which must be an
+ * object; `expected` says what it should be. */
+int json_fields_element(const struct json_fields *parent, const char *key, const json_t *array,
+			size_t index, const char *expected, struct json_fields *out);
 
 #endif

@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "daemon_start.h"
+#include "pid_file.h"
+#include "virtio_commands.h"
 
 struct command {
 	const char *group;
-	const char *name;
+	const char *name;               /* NULL for a one-word command */
 	int (*run)(int argc, char **argv);
 };
 
@@ -20,6 +23,10 @@ static const struct command commands[] = {
 	{ "zone", "list", zone_list_command },
 	{ "config", "check", config_check_command },
 	{ "config", "show", config_show_command },
+	{ "virtio", "check", virtio_check_command },
+	{ "virtio", "start", virtio_start_command },
+	{ "virtio", "stop", virtio_stop_command },
+	{ "console", NULL, console_command },
 };
 
 void print_usage(FILE *out)
@@ -37,10 +44,19 @@ void print_usage(FILE *out)
 	      "  config check <zone.json>...   check zone configs and their image files\n"
 	      "  config show <zone.json>...    which CPU, memory range and SPI each zone\n"
 	      "                                claims, conflicts marked\n"
+	      "  virtio check <virtio.json>... check virtio device configs and their images\n"
+	      "  virtio start [--foreground] [--log FILE] [--log-level error|warn|info|debug]\n"
+	      "               [--pid-file FILE] <virtio.json>\n"
+	      "                                start the virtio back-end daemon; log:\n"
+	      "                                " DAEMON_LOG_DEFAULT " (stderr with\n"
+	      "                                --foreground), pid file: " PID_FILE_DEFAULT "\n"
+	      "  virtio stop [--pid-file FILE] stop the daemon, its images synced\n"
+	      "  console <zone_id>             attach to zone N's virtio console; Ctrl-]\n"
+	      "                                detaches\n"
 	      "  help                          this text\n"
 	      "\n"
-	      "zone commands run in zone0 and need /dev/hvisor; config commands also\n"
-	      "run on the build host.\n",
+	      "zone, virtio start/stop and console run in zone0 and need /dev/hvisor;\n"
+	      "config check, config show and virtio check also run on the build host.\n",
 	      out);
 }
 
@@ -73,7 +89,11 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		const struct command *c = &commands[i];
-		if (strcmp(argv[1], c->group) == 0 && argc >= 3 && strcmp(argv[2], c->name) == 0)
+		if (strcmp(argv[1], c->group) != 0)
+			continue;
+		if (!c->name)
+			return c->run(argc - 2, argv + 2);
+		if (argc >= 3 && strcmp(argv[2], c->name) == 0)
 			return c->run(argc - 3, argv + 3);
 	}
 	if (argc >= 3)

@@ -119,23 +119,6 @@ static int read_number_fields(const struct json_fields *f, void *base,
 	return 0;
 }
 
-/* Element `index` of the array member `key`, which must be an object. */
-static int element_fields(const struct json_fields *parent, const char *key, const json_t *array,
-			  size_t index, const char *expected, struct json_fields *out)
-{
-	char path[JSON_KEY_MAX];
-	const json_t *element = json_array_get(array, index);
-
-	json_fields_element_key(parent, key, index, path);
-	if (!json_is_object(element)) {
-		message_set(parent->m, "key \"%s\": expected %s, got %s", path, expected,
-			    json_type_phrase(element));
-		return -1;
-	}
-	*out = json_fields_of(element, path, parent->m);
-	return 0;
-}
-
 /* An array of distinct numbers below `limit` (CPUs, INTIDs) as a bitmap. */
 static int read_id_set(const struct json_fields *f, const char *key, unsigned limit,
 		       const char *expected, const char *noun, uint32_t set[CONFIG_INTERRUPT_WORDS])
@@ -201,7 +184,7 @@ static int read_regions(const struct json_fields *f, struct zone_config *c)
 		return -1;
 	for (size_t i = 0; i < json_array_size(array); i++) {
 		struct json_fields region;
-		if (element_fields(f, "memory_regions", array, i, "a {type, physical_start, virtual_start, size} object",
+		if (json_fields_element(f, "memory_regions", array, i, "a {type, physical_start, virtual_start, size} object",
 				   &region) ||
 		    read_region(&region, &c->memory_regions[i]))
 			return -1;
@@ -222,7 +205,7 @@ static int read_object_array(const struct json_fields *f, const char *key, bool 
 		return -1;
 	for (size_t i = 0; array && i < json_array_size(array); i++) {
 		struct json_fields element;
-		if (element_fields(f, key, array, i, "an object", &element) ||
+		if (json_fields_element(f, key, array, i, "an object", &element) ||
 		    read_number_fields(&element, (unsigned char *)base + i * stride, fields, count))
 			return -1;
 		*len = i + 1;
@@ -306,7 +289,7 @@ static int read_modules(const struct json_fields *f, struct zone_spec *spec)
 		uint64_t load_paddr;
 		char what[64];
 
-		if (element_fields(f, "modules", array, i, "a {name, filepath, load_paddr} object",
+		if (json_fields_element(f, "modules", array, i, "a {name, filepath, load_paddr} object",
 				   &module) ||
 		    json_fields_string(&module, "name", true, MODULE_NAME_MAX, &name) ||
 		    json_fields_number(&module, "load_paddr", true, UINT64_MAX, &load_paddr))

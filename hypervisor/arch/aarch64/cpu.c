@@ -39,6 +39,11 @@ unsigned arch_cpu_id(void)
 	return (unsigned)read_sysreg(tpidr_el2);
 }
 
+uint64_t arch_cpu_hw_id(void)
+{
+	return read_sysreg(mpidr_el1) & MPIDR_AFFINITY_MASK;
+}
+
 int arch_cpu_power_on(unsigned cpu)
 {
 	int64_t ret = firmware_call(PSCI_CPU_ON_64, platform.cpu_hw_ids[cpu] & MPIDR_AFFINITY_MASK,
@@ -61,6 +66,11 @@ void arch_cpu_init(unsigned cpu)
 void arch_cpu_kick(unsigned cpu)
 {
 	gicv3_send_sgi(cpu, SGI_KICK);
+}
+
+void arch_cpu_relax(void)
+{
+	__asm__ volatile("yield" : : : "memory");
 }
 
 void arch_cpu_halt(void)

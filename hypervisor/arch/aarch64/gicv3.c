@@ -1,7 +1,9 @@
 /* Physical GICv3: distributor and redistributor set-up, SGIs, acknowledge. */
 #include <asm/gicv3.h>
 #include <asm/sysreg.h>
+#include <asm/vgic_state.h>
 
+#include "arch.h"
 #include "log.h"
 #include "platform.h"
 
@@ -96,12 +98,15 @@ void gicv3_cpu_init(unsigned cpu)
 	isb();
 }
 
+/* The target list holds 16 Aff0 values; the range selector picks which 16.
+ * MPIDRs come from the device tree, so Aff0 may be any of its 256 values. */
 void gicv3_send_sgi(unsigned cpu, unsigned intid)
 {
 	uint64_t mpidr = platform.cpu_hw_ids[cpu];
-	uint64_t aff0 = mpidr & 0xf;
-	uint64_t value = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
-			 (uint64_t)intid << 24 | ((mpidr >> 8) & 0xff) << 16 | (1ULL << aff0);
+	uint64_t aff0 = mpidr & 0xff;
+	uint64_t value = ((mpidr >> 32) & 0xff) << 48 | (aff0 / 16) << 44 |
+			 ((mpidr >> 16) & 0xff) << 32 | (uint64_t)intid << 24 |
+			 ((mpidr >> 8) & 0xff) << 16 | (1ULL << (aff0 % 16));
 
 	dsb(ishst);
 	write_sysreg(ICC_SGI1R_EL1, value);
@@ -126,4 +131,13 @@ void gicv3_deactivate(uint32_t intid)
 {
 	write_sysreg(ICC_DIR_EL1, intid);
 	isb();
+}
+
+/* The distributor delivers it like a device's: to the CPU the owning zone
+ * routed it to, once the zone has enabled it. */
+void arch_interrupt_raise(uint32_t intid)
+{
+	if (intid >= VGIC_FIRST_SPI && intid < spi_lines())
+		gic_write32(platform_gic.gicd_base + GICD_ISPENDR + (intid / 32) * 4,
+			    1u << (intid % 32));
 }

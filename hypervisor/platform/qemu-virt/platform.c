@@ -1,6 +1,9 @@
-/* QEMU `virt` (gic-version=3, virtualization=on, -smp 4 -m 4G), following
- * hvisor's memory map: the hypervisor and its page pool below 0x50000000,
- * zone0 RAM from 0x50000000. */
+/* QEMU `virt` (gic-version=3, virtualization=on, -m 4G), following hvisor's
+ * memory map: the hypervisor and its page pool below 0x50000000, zone0 RAM
+ * from 0x50000000. The CPU table is `-smp 4`'s, which `make run` uses and
+ * zone0's tools check configs against; the hypervisor itself takes the CPUs
+ * from the device tree QEMU boots it with, so -smp 2 (zone0's CPUs) up to
+ * MAX_CPUS runs without a rebuild. */
 #include <asm/gicv3.h>
 
 #include "platform.h"
@@ -11,6 +14,8 @@
 #define GITS_SIZE            0x20000ULL
 #define GICR_BASE            0x080a0000ULL
 #define GICR_FRAME_SIZE      0x20000ULL
+/* QEMU's first redistributor region: frames for up to 123 CPUs. */
+#define GICR_REGION_SIZE     0xf60000ULL
 #define NUM_CPUS             4
 #define UART_BASE            0x09000000ULL
 #define UART_SIZE            0x1000ULL
@@ -24,7 +29,7 @@
 #define INTERRUPT_WORD(intid) ((intid) / 32)
 #define INTERRUPT_BIT(intid)  (1u << ((intid) % 32))
 
-static const struct zone_config zone0 = {
+static struct zone_config zone0 = {
 	.zone_id = 0,
 	.cpus = 0x3,
 	.name = "zone0",
@@ -58,10 +63,10 @@ static const struct zone_config zone0 = {
 static const struct phys_range gic_registers[] = {
 	{ GICD_BASE, GICD_SIZE },
 	{ GITS_BASE, GITS_SIZE },
-	{ GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
+	{ GICR_BASE, GICR_REGION_SIZE },
 };
 
-const struct platform platform = {
+struct platform platform = {
 	.name = "QEMU virt (GICv3)",
 	.num_cpus = NUM_CPUS,
 	.cpu_hw_ids = { 0x0, 0x1, 0x2, 0x3 },
@@ -78,6 +83,7 @@ const struct platform platform = {
 	.stage2_max_block = 0x1000,
 	.gic_distributor = { GICD_BASE, GICD_SIZE },
 	.gic_redistributors = { GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
+	.gic_redistributor_frame_size = GICR_FRAME_SIZE,
 	.console = { UART_BASE, UART_SIZE },
 	.hypervisor_devices = gic_registers,
 	.num_hypervisor_devices = sizeof(gic_registers) / sizeof(gic_registers[0]),

@@ -1,0 +1,28 @@
+/* The virtio trampoline, hypervisor side: a zone's accesses to its VIRTIO
+ * windows become requests on the bridge page that zone0's daemon answers,
+ * and the daemon's completions become the zones' device interrupts. */
+#ifndef VIRTIO_BRIDGE_H
+#define VIRTIO_BRIDGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct vcpu;
+struct zone;
+
+/* HC_VIRTIO_INIT from zone0: the bridge page is the page of zone0's RAM at
+ * `page_ipa`, freshly zeroed; requests waiting on an earlier page are lost. */
+int64_t virtio_bridge_register(struct vcpu *caller, uint64_t page_ipa);
+/* HC_VIRTIO_INJECT_IRQ from zone0: raises the interrupt of each completion
+ * the daemon posted; returns how many. */
+int64_t virtio_bridge_complete(void);
+/* Forwards the zone's VIRTIO windows to the bridge; 0 or -errno. */
+int virtio_bridge_attach(struct zone *zone);
+/* On a zone with VIRTIO windows that stopped: each of its devices gets a
+ * reset (a write of 0 to its Status register), so the daemon forgets the
+ * zone's queues before its RAM is used again. */
+void virtio_bridge_zone_stopped(struct zone *zone);
+/* Whether the bridge page lies in [pa, pa + size): zone0 must keep it. */
+bool virtio_bridge_in_range(uint64_t pa, uint64_t size);
+
+#endif

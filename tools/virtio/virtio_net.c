@@ -1,0 +1,147 @@
+#include "virtio_net.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A TAP frame without offloads is at most the MTU plus the Ethernet
+ * header; 64 KiB covers every MTU Linux allows. */
+#define FRAME_MAX 65536
+
+/* Frames taken per readable event, so the bridge ring is not kept waiting. */
+#define RX_BUDGET 64
+
+#define HEADER_NUM_BUFFERS 10       /* offset of num_buffers in the header */
+
+struct virtio_net {
+	struct virtio_mmio_device dev;  /* first: ops get this */
+	int tap_fd;
+	unsigned long tx_dropped;
+	unsigned long rx_dropped;
+	uint8_t frame[VIRTIO_NET_HEADER_BYTES + FRAME_MAX];
+};
+
+static uint32_t transmit(struct virtio_mmio_device *dev, const struct desc_chain *chain)
+{
+	struct virtio_net *net = (struct virtio_net *)dev;
+
+	if (chain->num_writable || chain->readable_bytes < VIRTIO_NET_HEADER_BYTES ||
+	    chain->readable_bytes - VIRTIO_NET_HEADER_BYTES > FRAME_MAX) {
+		log_limited(&dev->guest_errors, LOG_LEVEL_WARN,
+			    "%s: transmit chain of %llu readable and %llu writable bytes dropped",
+			    dev->label, (unsigned long long)chain->readable_bytes,
+			    (unsigned long long)chain->writable_bytes);
+		net->tx_dropped++;
+		return 0;
+	}
+	uint64_t len = chain->readable_bytes - VIRTIO_NET_HEADER_BYTES;
+	desc_chain_read(chain, VIRTIO_NET_HEADER_BYTES, net->frame, len);
+	/* A full TAP queue drops the frame, as a busy wire would. */
+	if (write(net->tap_fd, net->frame, len) != (ssize_t)len) {
+		net->tx_dropped++;
+		log_limited(&dev->guest_errors, LOG_LEVEL_DEBUG, "%s: frame dropped (%lu so far): %s",
+			    dev->label, net->tx_dropped, strerror(errno));
+	}
+	return 0;
+}
+
+static void notify(struct virtio_mmio_device *dev, unsigned queue)
+{
+	/* New receive buffers need nothing here: the daemon loop polls the TAP
+	 * again now that virtio_mmio_wants_input says so. */
+	if (queue == VIRTIO_NET_TX)
+		virtio_mmio_serve_queue(dev, queue, transmit);
+}
+
+/* Reads one frame into net->frame after room for the header; its length,
+ * 0 if there is none now, -1 if the TAP failed or ended (it would then be
+ * readable forever). */
+static ssize_t read_frame(struct virtio_net *net)
+{
+	ssize_t n = read(net->tap_fd, net->frame + VIRTIO_NET_HEADER_BYTES, FRAME_MAX);
+
+	if (n > 0)
+		return n;
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return 0;
+	log_error("%s: reading from %s: %s; receiving stops", net->dev.label, net->dev.backing,
+		  n ? strerror(errno) : "end of file");
+	return -1;
+}
+
+/* One received frame into one chain of device-writable buffers. A frame
+ * larger than the chain is dropped and the chain kept for the next one. */
+static void input(struct virtio_mmio_device *dev)
+{
+	struct virtio_net *net = (struct virtio_net *)dev;
+	bool completed = false;
+
+	for (unsigned budget = RX_BUDGET; budget; budget--) {
+		struct desc_chain chain;
+		enum virtqueue_next next = virtio_mmio_peek_receive(dev, VIRTIO_NET_RX, &chain);
+		if (next == VIRTQUEUE_EMPTY)
+			break;
+		if (next == VIRTQUEUE_BAD_CHAIN) {
+			virtio_mmio_complete(dev, VIRTIO_NET_RX, chain.head, 0);
+			completed = true;
+			continue;
+		}
+		ssize_t n = read_frame(net);
+		if (n < 0)
+			dev->input_fd = -1;
+		if (n <= 0)
+			break;
+		uint64_t len = VIRTIO_NET_HEADER_BYTES + (uint64_t)n;
+		if (len > chain.writable_bytes) {
+			net->rx_dropped++;
+			log_limited(&dev->guest_errors, LOG_LEVEL_WARN,
+				    "%s: %zd-byte frame dropped: receive buffers of %llu bytes",
+				    dev->label, n, (unsigned long long)chain.writable_bytes);
+			continue;
+		}
+		memset(net->frame, 0, VIRTIO_NET_HEADER_BYTES);
+		net->frame[HEADER_NUM_BUFFERS] = 1;
+		desc_chain_write(&chain, 0, net->frame, len);
+		virtio_mmio_complete(dev, VIRTIO_NET_RX, chain.head, (uint32_t)len);
+		completed = true;
+	}
+	virtio_mmio_finish_queue(dev, VIRTIO_NET_RX, completed);
+}
+
+static void destroy(struct virtio_mmio_device *dev)
+{
+	struct virtio_net *net = (struct virtio_net *)dev;
+
+	if (net->tx_dropped || net->rx_dropped)
+		log_info("%s: %lu frames dropped on transmit, %lu on receive", dev->label,
+			 net->tx_dropped, net->rx_dropped);
+	close(net->tap_fd);
+	free(net);
+}
+
+static const struct virtio_device_ops net_ops = {
+	.name = "net",
+	.device_id = VIRTIO_ID_NET,
+	.features = VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC,
+	.num_queues = 2,
+	.notify = notify,
+	.input = input,
+	.destroy = destroy,
+};
+
+struct virtio_mmio_device *virtio_net_create(const struct virtio_device_setup *setup,
+					     int tap_fd, const uint8_t mac[6])
+{
+	struct virtio_net *net = calloc(1, sizeof(*net));
+
+	if (!net)
+		return NULL;
+	virtio_mmio_device_init(&net->dev, &net_ops, setup);
+	net->tap_fd = tap_fd;
+	net->dev.input_fd = tap_fd;
+	/* struct virtio_net_config begins with the MAC address. */
+	memcpy(net->dev.config, mac, 6);
+	net->dev.config_size = 6;
+	return &net->dev;
+}

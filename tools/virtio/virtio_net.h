@@ -1,0 +1,21 @@
+/* virtio-net (device ID 1) over a TAP: queue 0 receives, queue 1
+ * transmits; each frame carries the 12-byte virtio_net_hdr_v1 in the guest
+ * and none on the TAP. Only the MAC feature is offered, so every header
+ * the daemon writes is zero but for num_buffers = 1. */
+#ifndef VIRTIO_NET_H
+#define VIRTIO_NET_H
+
+#include <stdint.h>
+
+#include "virtio_mmio_device.h"
+
+#define VIRTIO_NET_RX 0
+#define VIRTIO_NET_TX 1
+#define VIRTIO_NET_HEADER_BYTES 12
+
+/* Takes over tap_fd, which must be non-blocking: anything that reads and
+ * writes whole frames (a TAP; a SOCK_SEQPACKET socket in the tests). */
+struct virtio_mmio_device *virtio_net_create(const struct virtio_device_setup *setup,
+					     int tap_fd, const uint8_t mac[6]);
+
+#endif
