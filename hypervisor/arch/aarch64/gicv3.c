@@ -19,6 +19,10 @@
 #define ICC_CTLR_EOIMODE   (1u << 1)
 
 static uintptr_t redistributors[MAX_CPUS];
+/* Read once at set-up: they never change, and under emulation every read of
+ * a GIC register is costly. */
+static uint32_t distributor_typer;
+static uint64_t redistributor_typers[MAX_CPUS];
 
 uintptr_t gicv3_redistributor(unsigned cpu)
 {
@@ -33,13 +37,26 @@ static void wait_distributor_writes(void)
 
 static unsigned spi_lines(void)
 {
-	return 32 * ((gic_read32(platform_gic.gicd_base + GICD_TYPER) & 0x1f) + 1);
+	return 32 * ((distributor_typer & 0x1f) + 1);
+}
+
+uint32_t gicv3_distributor_typer(void)
+{
+	return distributor_typer;
+}
+
+uint64_t gicv3_redistributor_typer(unsigned cpu)
+{
+	return redistributor_typers[cpu];
 }
 
 void gicv3_distributor_init(void)
 {
 	uintptr_t d = platform_gic.gicd_base;
-	unsigned lines = spi_lines();
+	unsigned lines;
+
+	distributor_typer = gic_read32(d + GICD_TYPER);
+	lines = spi_lines();
 
 	gic_write32(d + GICD_CTLR, 0);
 	wait_distributor_writes();
@@ -78,6 +95,7 @@ void gicv3_cpu_init(unsigned cpu)
 	if (!rd)
 		panic("no GIC redistributor for CPU %u", cpu);
 	redistributors[cpu] = rd;
+	redistributor_typers[cpu] = gic_read64(rd + GICR_TYPER);
 	gic_write32(rd + GICR_WAKER,
 		     gic_read32(rd + GICR_WAKER) & ~GICR_WAKER_PROCESSOR_SLEEP);
 	while (gic_read32(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)

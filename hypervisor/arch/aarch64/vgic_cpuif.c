@@ -51,15 +51,28 @@ static void lr_access(unsigned n, uint64_t *value, bool write)
 	}
 }
 
+/* Under emulation each access to a GIC system register is costly (QEMU
+ * serialises them), so the exit paths read what never changes once, and
+ * only the list registers ICH_ELRSR_EL2 says are in use. */
 static unsigned num_lrs(void)
 {
-	return (unsigned)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+	static unsigned count;
+
+	if (!count)
+		count = (unsigned)(read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+	return count;
 }
 
+/* An empty list register reads as 0, whatever stale bits it holds. */
 static void read_lrs(uint64_t *lrs, unsigned n)
 {
-	for (unsigned i = 0; i < n; i++)
-		lr_access(i, &lrs[i], false);
+	uint64_t empty = read_sysreg(ICH_ELRSR_EL2);
+
+	for (unsigned i = 0; i < n; i++) {
+		lrs[i] = 0;
+		if (!(empty & BIT(i)))
+			lr_access(i, &lrs[i], false);
+	}
 }
 
 static void write_changed_lrs(const uint64_t *lrs, const uint64_t *before, unsigned n)
@@ -85,8 +98,11 @@ static bool is_timer(uint32_t intid)
 	return intid == INTID_VIRT_TIMER || intid == INTID_PHYS_TIMER;
 }
 
-static void set_underflow_interrupt(bool enable)
+static void set_underflow_interrupt(struct vgic_cpu *vc, bool enable)
 {
+	if (vc->underflow_interrupt == enable)
+		return;
+	vc->underflow_interrupt = enable;
 	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN | (enable ? ICH_HCR_UIE : 0));
 }
 
@@ -124,7 +140,7 @@ void vgic_inject_hw(struct vcpu *vcpu, uint32_t intid)
 			vc->timer_in_lr = true;
 	} else {
 		vgic_queue_add(&vc->queue, intid);
-		set_underflow_interrupt(true);
+		set_underflow_interrupt(vc, true);
 	}
 }
 
@@ -176,7 +192,7 @@ void vgic_sync(struct vcpu *vcpu)
 		if (!vgic_lr_is_free(lrs[i]) && is_timer(vgic_lr_intid(lrs[i])))
 			vc->timer_in_lr = true;
 	write_changed_lrs(lrs, before, n);
-	set_underflow_interrupt(left != 0);
+	set_underflow_interrupt(vc, left != 0);
 }
 
 /* Kicked unconditionally: a CPU that saw the distributor disabled may be
@@ -416,6 +432,7 @@ void vgic_vcpu_reset(struct vcpu *vcpu)
 	write_sysreg(ICH_AP1R0_EL2, 0);
 	write_sysreg(ICH_VMCR_EL2, 0);
 	write_sysreg(ICC_SRE_EL1, 0x7);
-	set_underflow_interrupt(false);
+	vc->underflow_interrupt = true;
+	set_underflow_interrupt(vc, false);
 	isb();
 }

@@ -182,7 +182,7 @@ bool vgicd_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 	} else if (offset == GICD_CTLR)
 		control_register(vcpu, a);
 	else if (offset == GICD_TYPER && !a->is_write)
-		a->value = gic_read32(physical(offset)) & ~(TYPER_LPIS | TYPER_MBIS);
+		a->value = gicv3_distributor_typer() & ~(TYPER_LPIS | TYPER_MBIS);
 	else if ((offset == GICD_IIDR || offset == GICD_TYPER2 || offset >= GICD_ID_REGS) &&
 		 !a->is_write)
 		a->value = gic_read32(physical(offset));

@@ -29,10 +29,10 @@ static int cpu_of_frame(uint64_t frame)
 /* Last is set on the frame of the zone's highest CPU: the guest's walk
  * then ends inside its own device tree's redistributor region, however much
  * of the window that region covers. */
-static uint64_t typer(uint64_t frame, unsigned cpu, uint64_t zone_cpus)
+static uint64_t typer(unsigned cpu, uint64_t zone_cpus)
 {
 	bool last = (zone_cpus >> cpu) == 1;
-	uint64_t value = gic_read64(frame + GICR_TYPER) &
+	uint64_t value = gicv3_redistributor_typer(cpu) &
 			 ~(TYPER_PLPIS | TYPER_VLPIS | TYPER_DIRECT_LPI | GICR_TYPER_LAST);
 
 	return value | (last ? GICR_TYPER_LAST : 0);
@@ -56,10 +56,10 @@ static void rd_base(struct mmio_access *a, unsigned cpu, uint64_t frame, uint64_
 	} else if (a->is_write) {
 		return;
 	} else if (offset == GICR_TYPER) {
-		uint64_t value = typer(frame, cpu, zone_cpus);
+		uint64_t value = typer(cpu, zone_cpus);
 		a->value = a->size == 8 ? value : (uint32_t)value;
 	} else if (offset == GICR_TYPER + 4) {
-		a->value = typer(frame, cpu, zone_cpus) >> 32;
+		a->value = typer(cpu, zone_cpus) >> 32;
 	} else if (is_id_register(offset)) {
 		a->value = gic_read32(frame + offset);
 	} else {

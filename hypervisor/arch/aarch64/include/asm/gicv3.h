@@ -81,6 +81,8 @@ static inline void gic_write64(uintptr_t addr, uint64_t value)
 void gicv3_distributor_init(void);
 /* The redistributor frame (RD_base) of a CPU. */
 uintptr_t gicv3_redistributor(unsigned cpu);
+uint32_t gicv3_distributor_typer(void);
+uint64_t gicv3_redistributor_typer(unsigned cpu);
 void gicv3_cpu_init(unsigned cpu);
 void gicv3_send_sgi(unsigned cpu, unsigned intid);
 /* Acknowledges one pending interrupt: its INTID, or GIC_SPURIOUS_INTID. */

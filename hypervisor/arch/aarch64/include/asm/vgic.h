@@ -38,6 +38,7 @@ struct vgic_cpu {
 	uint8_t priority[VGIC_FIRST_SPI];   /* SGIs and PPIs, as the guest set them */
 	uint32_t waker;
 	bool timer_in_lr;
+	bool underflow_interrupt;   /* ICH_HCR_EL2.UIE as last written */
 };
 
 struct vgic_dist {
