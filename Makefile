@@ -58,6 +58,7 @@ bench: setup
 	$(PYTHON) bench/boot_time.py
 	$(PYTHON) bench/zone_boot.py
 	$(PYTHON) bench/exits.py
+	$(PYTHON) bench/virtio.py
 
 clean:
 	rm -rf $(BUILD)/hypervisor $(BUILD)/hypervisor-selftest $(BUILD)/driver $(BUILD)/tools $(BUILD)/guests $(BUILD)/tests

@@ -1,14 +1,20 @@
 #!/usr/bin/python3
 """Boot time of zone0's Linux: natively on QEMU against under tessera.
 
-Each run starts QEMU, times the wall clock from start to the console line
+Two native baselines, both with zone0's kernel, initramfs and device tree:
+on the same 4-CPU machine tessera runs on, with Linux limited to zone0's 2
+CPUs (`maxcpus=2`: the fair "same board" comparison), and on a 2-CPU
+machine. Each run starts QEMU, times the wall clock from start to the console line
 "zone0 ready", then types `poweroff` and waits for QEMU to exit. QEMU's CPU
 time (user+sys) covers the whole run, power-off included. Runs alternate
 between the two sides so that load on the host affects both alike.
 """
 import argparse
 import resource
+import shutil
 import statistics
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -27,11 +33,45 @@ DTB_ADDR = 0xa0000000
 INITRAMFS_ADDR = 0xb0000000
 
 
-def native_command(args):
-    # Same CPU count and the same DT as zone0; QEMU rewrites /memory and the
-    # initrd range in the DT to match its own RAM and loading.
-    return QEMU + ["-smp", "2", "-m", "1792M", "-kernel", args.kernel,
-                   "-initrd", args.initramfs, "-dtb", args.dtb]
+# zone0's RAM under tessera (0x50000000-0xbfffffff).
+ZONE0_RAM = "1792M"
+ZONE0_BOOTARGS = "console=ttyAMA0 rdinit=/init"
+
+
+def native_command(args, cpus, dtb, extra_bootargs=""):
+    # zone0's DT; QEMU rewrites /memory and the initrd range in it to match
+    # its own RAM and loading.
+    return QEMU + ["-smp", str(cpus), "-m", ZONE0_RAM, "-kernel", args.kernel,
+                   "-initrd", args.initramfs, "-dtb", dtb,
+                   "-append", f"{ZONE0_BOOTARGS} {extra_bootargs}".strip()]
+
+
+def four_cpu_dtb(dtb, directory):
+    """zone0's DT with the board's CPUs 2-3 and their redistributor frames
+    added: Linux on QEMU hangs early when the DT lists fewer CPUs than the
+    machine has, so the same-board baseline describes the whole board and
+    limits Linux with maxcpus=2 instead."""
+    out = Path(directory) / "zone0-4cpus.dtb"
+    shutil.copyfile(dtb, out)
+    for cpu in (2, 3):
+        node = f"/cpus/cpu@{cpu}"
+        subprocess.run(["fdtput", "-c", out, node], check=True)
+        for kind, prop, value in (("s", "device_type", "cpu"),
+                                  ("s", "compatible", "arm,cortex-a72"),
+                                  ("x", "reg", f"{cpu:x}"),
+                                  ("s", "enable-method", "psci")):
+            subprocess.run(["fdtput", "-t", kind, out, node, prop, value], check=True)
+    subprocess.run(["fdtput", "-t", "x", out, "/intc@8000000", "reg",
+                    "0", "8000000", "0", "10000", "0", "80a0000", "0", "80000"], check=True)
+    return str(out)
+
+
+def native_same_board_command(args):
+    return native_command(args, 4, args.four_cpu_dtb, "maxcpus=2")
+
+
+def native_two_cpus_command(args):
+    return native_command(args, 2, args.dtb)
 
 
 def tessera_command(args):
@@ -42,7 +82,10 @@ def tessera_command(args):
     return QEMU + ["-smp", "4", "-m", "4G", "-kernel", args.hypervisor] + loaders
 
 
-COMMANDS = {"native": native_command, "tessera": tessera_command}
+COMMANDS = {"native, 4 CPUs, maxcpus=2": native_same_board_command,
+            "native, 2 CPUs": native_two_cpus_command,
+            "tessera": tessera_command}
+BASELINES = [side for side in COMMANDS if side != "tessera"]
 
 
 def children_cpu_seconds():
@@ -79,8 +122,8 @@ def boot_once(command, timeout):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per side")
-    parser.add_argument("--only", choices=sorted(COMMANDS),
-                        help="measure one side only")
+    parser.add_argument("--only", choices=["native", "tessera"],
+                        help="measure the native baselines or tessera only")
     parser.add_argument("--timeout", type=float, default=180,
                         help="seconds allowed per run for each step")
     parser.add_argument("--kernel", default="build/guest-pkgs/Image")
@@ -88,7 +131,9 @@ def parse_args():
     parser.add_argument("--dtb", default="build/guests/zone0.dtb")
     parser.add_argument("--hypervisor", default="build/hypervisor/tessera.bin")
     args = parser.parse_args()
-    sides = [args.only] if args.only else ["native", "tessera"]
+    sides = list(COMMANDS)
+    if args.only:
+        sides = ["tessera"] if args.only == "tessera" else BASELINES
     needed = [args.kernel, args.initramfs, args.dtb]
     if "tessera" in sides:
         needed.append(args.hypervisor)
@@ -99,23 +144,29 @@ def parse_args():
 
 
 def print_table(results):
-    print(f"\n{'':16}{'runs':>6}{'wall to ready (s)':>20}{'QEMU CPU (s)':>16}")
+    width = 34
+    print(f"\n{'':{width}}{'runs':>6}{'wall to ready (s)':>20}{'QEMU CPU (s)':>16}")
     medians = {}
     for side, runs in results.items():
         wall = statistics.median(ready for ready, _ in runs)
         cpu = statistics.median(cpu for _, cpu in runs)
         medians[side] = wall, cpu
-        print(f"{side:16}{len(runs):>6}{wall:>20.2f}{cpu:>16.2f}")
-    if len(medians) == 2:
-        (native_wall, native_cpu), (tessera_wall, tessera_cpu) = \
-            medians["native"], medians["tessera"]
-        print(f"{'tessera/native':16}{'':>6}{tessera_wall / native_wall:>20.2f}"
-              f"{tessera_cpu / native_cpu:>16.2f}")
+        print(f"{side:{width}}{len(runs):>6}{wall:>20.2f}{cpu:>16.2f}")
+    if "tessera" in medians:
+        tessera_wall, tessera_cpu = medians["tessera"]
+        for baseline in BASELINES:
+            if baseline in medians:
+                native_wall, native_cpu = medians[baseline]
+                label = f"tessera / {baseline}"
+                print(f"{label:{width}}{'':>6}{tessera_wall / native_wall:>20.2f}"
+                      f"{tessera_cpu / native_cpu:>16.2f}")
     print("(medians; CPU time is user+sys of QEMU for the whole run, power-off included)")
 
 
 def main():
     args, sides = parse_args()
+    scratch = tempfile.TemporaryDirectory(prefix="boot_time-")
+    args.four_cpu_dtb = four_cpu_dtb(TOP / args.dtb, scratch.name)
     results = {side: [] for side in sides}
     for run in range(1, args.runs + 1):
         for side in sides:
