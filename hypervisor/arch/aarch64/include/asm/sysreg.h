@@ -49,7 +49,6 @@
 #define HCR_FMO     (1ULL << 3)
 #define HCR_IMO     (1ULL << 4)
 #define HCR_AMO     (1ULL << 5)
-#define HCR_FB      (1ULL << 9)
 #define HCR_VSE     (1ULL << 8)
 #define HCR_BSU_IS  (1ULL << 10)
 #define HCR_TSC     (1ULL << 19)
