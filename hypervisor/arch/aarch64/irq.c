@@ -5,6 +5,8 @@
 #include <asm/trap_frame.h>
 #include <asm/vgic.h>
 
+#include "arch.h"
+#include "exit_stats.h"
 #include "log.h"
 #include "vcpu.h"
 #include "zone.h"
@@ -13,8 +15,18 @@
  * happens here, the deactivation by the guest's own EOI. One interrupt per
  * exit: another one pending brings the CPU straight back, which costs less
  * than the acknowledge that would find none in the common case. */
+static enum exit_kind irq_exit_kind(const struct vcpu *vcpu, uint32_t intid)
+{
+	if (intid == INTID_VIRT_TIMER || intid == INTID_PHYS_TIMER)
+		return EXIT_IRQ_TIMER;
+	if (intid == SGI_KICK)
+		return EXIT_IRQ_KICK;
+	return vgic_guest_receives(vcpu, intid) ? EXIT_IRQ_DEVICE : EXIT_IRQ_OTHER;
+}
+
 void handle_guest_irq(struct trap_frame *f, unsigned kind)
 {
+	uint64_t start_ns = IS_ENABLED_STATS ? arch_time_ns() : 0;
 	struct vcpu *vcpu = &this_cpu()->vcpu;
 	uint32_t intid = gicv3_acknowledge();
 
@@ -33,6 +45,7 @@ void handle_guest_irq(struct trap_frame *f, unsigned kind)
 	}
 	vcpu_exit_done(vcpu);
 	vgic_sync(vcpu);
+	exit_stats_count(irq_exit_kind(vcpu, intid), start_ns);
 }
 
 /* Nothing is Group 0 and EL2 leaves Group 0 disabled, so a FIQ has no source

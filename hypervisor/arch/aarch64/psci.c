@@ -17,6 +17,7 @@
 #include <stdnoreturn.h>
 
 #include "arch.h"
+#include "exit_stats.h"
 #include "log.h"
 #include "guest_memory.h"
 #include "vcpu.h"
@@ -129,6 +130,7 @@ static noreturn void system_off(struct vcpu *caller, bool reset)
 {
 	if (caller->zone->id == 0) {
 		log_info("zone0 asked for system %s", reset ? "reset" : "power-off");
+		exit_stats_report();
 		if (reset)
 			arch_machine_reset();
 		arch_machine_power_off();

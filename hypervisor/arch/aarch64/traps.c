@@ -9,6 +9,8 @@
 #include <asm/trap_frame.h>
 #include <asm/vgic.h>
 
+#include "arch.h"
+#include "exit_stats.h"
 #include "hypercall.h"
 #include "log.h"
 #include "mmio.h"
@@ -100,6 +102,21 @@ static const exit_handler_fn exit_handlers[EC_COUNT] = {
 	[EC_IABT_LOW] = handle_instruction_abort,
 };
 
+static enum exit_kind exit_kind_of(uint64_t esr)
+{
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+	case EC_SMC64:
+		return EXIT_HYPERCALL;
+	case EC_DABT_LOW:
+		return EXIT_MMIO;
+	case EC_SYS64:
+		return EXIT_SYSREG;
+	default:
+		return EXIT_OTHER_SYNC;
+	}
+}
+
 static void handle_unknown_exit(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
 	log_guest_warn("zone %u vcpu %u: unexpected exit, ESR 0x%lx at pc 0x%lx: undefined "
@@ -110,6 +127,7 @@ static void handle_unknown_exit(struct vcpu *vcpu, struct trap_frame *f, uint64_
 
 void handle_guest_sync(struct trap_frame *f, unsigned kind)
 {
+	uint64_t start_ns = IS_ENABLED_STATS ? arch_time_ns() : 0;
 	uint64_t esr = read_sysreg(esr_el2);
 	exit_handler_fn handler = exit_handlers[ESR_EC(esr)];
 	struct vcpu *vcpu = &this_cpu()->vcpu;
@@ -118,4 +136,5 @@ void handle_guest_sync(struct trap_frame *f, unsigned kind)
 	(handler ? handler : handle_unknown_exit)(vcpu, f, esr);
 	vcpu_exit_done(vcpu);
 	vgic_sync(vcpu);
+	exit_stats_count(exit_kind_of(esr), start_ns);
 }
