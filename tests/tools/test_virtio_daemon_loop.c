@@ -47,7 +47,6 @@ static int set_up(void **state)
 {
 	static struct fixture f;
 	struct message m;
-	int pair[2];
 
 	memset(&f, 0, sizeof(f));
 	test_guest_init(&f.guest);
@@ -56,16 +55,7 @@ static int set_up(void **state)
 		.fd = -1, .bridge = f.bridge, .event_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC),
 	};
 	assert_true(f.hv.event_fd >= 0);
-	struct virtio_zone *zone = &f.zones.zones[0];
-	f.zones.num_zones = 1;
-	zone->id = TEST_ZONE_ID;
-	zone->memory = f.guest.memory;
-	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair), 0);
-	f.terminal = pair[1];
-	struct console_pty pty = { .master_fd = pair[0], .slave_fd = -1 };
-	struct virtio_device_setup setup = test_guest_setup(&f.guest);
-	setup.memory = &zone->memory;
-	zone->devices[zone->num_devices++] = virtio_console_create(&setup, &pty);
+	f.terminal = test_console_zone(&f.guest, &f.zones);
 	/* Before the thread exists, so it inherits the blocked stop signals. */
 	assert_int_equal(daemon_loop_open(&f.loop, &m), 0);
 	assert_int_equal(pthread_create(&f.thread, NULL, run_loop, &f), 0);

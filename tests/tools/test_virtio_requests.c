@@ -9,7 +9,6 @@
 #include <cmocka.h>
 
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "request_handler.h"
@@ -28,20 +27,10 @@ struct fixture {
 static int set_up(void **state)
 {
 	static struct fixture f;
-	int pair[2];
 
 	memset(&f, 0, sizeof(f));
 	test_guest_init(&f.guest);
-	struct virtio_zone *zone = &f.zones.zones[0];
-	f.zones.num_zones = 1;
-	zone->id = TEST_ZONE_ID;
-	zone->memory = f.guest.memory;
-	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair), 0);
-	f.terminal = pair[1];
-	struct console_pty pty = { .master_fd = pair[0], .slave_fd = -1 };
-	struct virtio_device_setup setup = test_guest_setup(&f.guest);
-	setup.memory = &zone->memory;
-	zone->devices[zone->num_devices++] = virtio_console_create(&setup, &pty);
+	f.terminal = test_console_zone(&f.guest, &f.zones);
 	*state = &f;
 	return 0;
 }

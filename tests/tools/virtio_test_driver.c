@@ -7,6 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+
+#include "virtio_console.h"
 
 static void count_irq(struct irq_sink *sink, uint32_t zone_id, uint32_t irq)
 {
@@ -174,4 +177,20 @@ void test_device_start(struct test_guest *guest, struct virtio_mmio_device *dev,
 	}
 	test_reg_write(dev, VIRTIO_MMIO_STATUS, status | VIRTIO_STATUS_DRIVER_OK);
 	assert_int_equal(test_reg_read(dev, VIRTIO_MMIO_STATUS), status | VIRTIO_STATUS_DRIVER_OK);
+}
+
+int test_console_zone(struct test_guest *guest, struct virtio_zones *zones)
+{
+	struct virtio_zone *zone = &zones->zones[0];
+	int pair[2];
+
+	zones->num_zones = 1;
+	zone->id = TEST_ZONE_ID;
+	zone->memory = guest->memory;
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair), 0);
+	struct console_pty pty = { .master_fd = pair[0], .slave_fd = -1 };
+	struct virtio_device_setup setup = test_guest_setup(guest);
+	setup.memory = &zone->memory;
+	zone->devices[zone->num_devices++] = virtio_console_create(&setup, &pty);
+	return pair[1];
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "virtio_mmio_device.h"
+#include "virtio_zones.h"
 #include "zone_memory.h"
 
 #define TEST_RAM_BASE   0x50000000ull
@@ -90,5 +91,10 @@ bool test_queue_take_used(struct test_queue *queue, uint32_t *id, uint32_t *len)
 void test_device_start(struct test_guest *guest, struct virtio_mmio_device *dev,
 		       uint64_t features, struct test_queue *queues, unsigned num_queues,
 		       uint32_t queue_size);
+
+/* Makes `zones` one zone, TEST_ZONE_ID, in the guest's RAM, with a console
+ * whose PTY is one end of a socket pair; returns the other end, the user's
+ * terminal. */
+int test_console_zone(struct test_guest *guest, struct virtio_zones *zones);
 
 #endif

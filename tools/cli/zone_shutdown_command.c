@@ -1,5 +1,4 @@
 /* `tessera zone shutdown -id <N>` (hvisor's spelling; --id also works). */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,25 +8,12 @@
 #include "cli.h"
 #include "errno_words.h"
 #include "hvisor_device.h"
-
-static int parse_zone_id(const char *text, uint64_t *id)
-{
-	char *end;
-
-	if (text[0] < '0' || text[0] > '9')
-		return -1;
-	errno = 0;
-	unsigned long long value = strtoull(text, &end, 10);
-	if (errno || *end || value > UINT32_MAX)
-		return -1;
-	*id = value;
-	return 0;
-}
+#include "zone_id.h"
 
 int zone_shutdown_command(int argc, char **argv)
 {
 	struct message m = { "" };
-	uint64_t id;
+	uint32_t id;
 
 	if (argc != 2 || (strcmp(argv[0], "-id") != 0 && strcmp(argv[0], "--id") != 0))
 		return usage_error("zone shutdown needs -id <N>");
@@ -41,10 +27,10 @@ int zone_shutdown_command(int argc, char **argv)
 	int err = hvisor_zone_shutdown(fd, id);
 	close(fd);
 	if (err) {
-		fprintf(stderr, "zone shutdown: the hypervisor refused to shut down zone %" PRIu64 ": %s\n",
+		fprintf(stderr, "zone shutdown: the hypervisor refused to shut down zone %" PRIu32 ": %s\n",
 			id, errno_words(err));
 		return EXIT_FAILURE;
 	}
-	printf("zone %" PRIu64 " shut down\n", id);
+	printf("zone %" PRIu32 " shut down\n", id);
 	return EXIT_SUCCESS;
 }

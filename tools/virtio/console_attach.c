@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "console_pty.h"
 #include "virtio_commands.h"
+#include "zone_id.h"
 
 #define DETACH_KEY 0x1d         /* Ctrl-] */
 #define QUIET_MS   1000
@@ -42,20 +43,6 @@ static void catch_stop_signals(void)
 	sigemptyset(&action.sa_mask);
 	for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++)
 		sigaction(signals[i], &action, NULL);
-}
-
-static int parse_zone_id(const char *text, uint32_t *id)
-{
-	char *end;
-
-	if (text[0] < '0' || text[0] > '9')
-		return -1;
-	errno = 0;
-	unsigned long long value = strtoull(text, &end, 10);
-	if (errno || *end || value > UINT32_MAX)
-		return -1;
-	*id = (uint32_t)value;
-	return 0;
 }
 
 static int open_console(uint32_t zone_id)
