@@ -21,6 +21,7 @@
 
 #define UNMAPPED_ADDR         0x0f000000UL /* nothing in zone0's stage 2 */
 #define HYPERVISOR_IMAGE_ADDR 0x40400000UL /* below zone0's RAM */
+#define ZONE0_RAM_UNALIGNED_ADDR 0x90000008UL
 
 #define ROUND_TRIP_CALLS 10000u
 #define NSEC_PER_SEC     1000000000ULL
@@ -74,6 +75,13 @@ _Noreturn void main(void)
 	print("selftest: start\n");
 	check_config_magic();
 	check_hypercall_returns("unknown hypercall returns -ENOSYS", HC_UNKNOWN, 0, 0, -HV_ENOSYS);
+	/* zone0 registers no bridge page here: these calls must be refused. */
+	check_hypercall_returns("VirtioInit with a page outside RAM returns -EFAULT",
+				HC_VIRTIO_INIT, UNMAPPED_ADDR, 0, -HV_EFAULT);
+	check_hypercall_returns("VirtioInit with an unaligned page returns -EFAULT",
+				HC_VIRTIO_INIT, ZONE0_RAM_UNALIGNED_ADDR, 0, -HV_EFAULT);
+	check_hypercall_returns("VirtioInjectIrq with no bridge returns -ENODEV",
+				HC_VIRTIO_INJECT_IRQ, 0, 0, -HV_ENODEV);
 	check_read_aborts("read of unmapped 0x0f000000 aborts", UNMAPPED_ADDR);
 	check_read_aborts("read of hypervisor image 0x40400000 aborts", HYPERVISOR_IMAGE_ADDR);
 	check_unemulated_sysreg_is_undefined();

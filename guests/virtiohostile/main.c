@@ -9,6 +9,8 @@
 #include "check.h"
 #include "counter.h"
 #include "guest_name.h"
+#include "hvc.h"
+#include "hypercall_check.h"
 #include "print.h"
 #include "virtio_mmio.h"
 
@@ -173,6 +175,10 @@ _Noreturn void main(void)
 
 	print("virtio-hostile: magic 0x%x after %lu ms\n", magic, (unsigned long)ms);
 	if (magic == VIRTIO_MAGIC && virtio_setup(BLK_WINDOW, &queue)) {
+		check_hypercall_returns("VirtioInit from a zone returns -EPERM", HC_VIRTIO_INIT,
+					(uintptr_t)data, 0, -HV_EPERM);
+		check_hypercall_returns("VirtioInjectIrq from a zone returns -EPERM",
+					HC_VIRTIO_INJECT_IRQ, 0, 0, -HV_EPERM);
 		check_still_serves("well-formed read returns the image's first sector");
 		check_bad_data_buffers();
 		check_bad_chains();

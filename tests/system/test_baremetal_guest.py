@@ -5,6 +5,9 @@ import re
 GUEST_CHECKS = [
     "ConfigCheck writes the config magic",
     "unknown hypercall returns -ENOSYS",
+    "VirtioInit with a page outside RAM returns -EFAULT",
+    "VirtioInit with an unaligned page returns -EFAULT",
+    "VirtioInjectIrq with no bridge returns -ENODEV",
     "read of unmapped 0x0f000000 aborts",
     "read of hypervisor image 0x40400000 aborts",
     "write of unemulated ICC_SGI0R_EL1 is undefined",

@@ -134,6 +134,8 @@ def test_the_daemon_survives_a_hostile_guest_and_a_stuck_daemon_costs_one_second
     assert "virtio-hostile: magic 0x74726976" in console
     assert re.search(r"virtio-hostile: (\d+) passed, 0 failed", console), m.tail(60)
     assert "virtio-hostile: FAIL" not in console
+    assert "virtio-hostile: PASS VirtioInit from a zone returns -EPERM" in console
+    assert "virtio-hostile: PASS VirtioInjectIrq from a zone returns -EPERM" in console
     assert daemon_alive(m)
     assert m.run("echo $((6 * 7))").strip() == "42"
     shutdown(m)
