@@ -12,9 +12,17 @@ HV_SELFTEST_SRCS := hypervisor/core/hyp_fault_selftest.c
 # exits by kind and prints the counts when zone0 powers off
 # (hypervisor/core/exit_stats.c); the default image counts nothing.
 STATS ?= 0
+# Link-time optimisation inlines the exit path across files (trap, dispatch,
+# vGIC sync): under QEMU every call and return is a translation-block jump.
+# Interleaved A/B of bench/exits.py, medians of 6: null hypercall 2688 ->
+# 2392 ns, GICD_TYPER read 3782 -> 3041 ns, GICR_TYPER 3942 -> 3130 ns.
+# The selftest image links without it: --wrap does not reach calls LTO has
+# already resolved inside one unit.
+HV_LTO      := -flto
 ifeq ($(HV_SELFTEST),1)
 HV_OUT      := $(BUILD)/hypervisor-selftest
 HV_LINK_EXTRA := -Wl,--wrap=hypercall_dispatch
+HV_LTO      :=
 else ifeq ($(STATS),1)
 HV_OUT      := $(BUILD)/hypervisor-stats
 HV_LINK_EXTRA :=
@@ -32,7 +40,7 @@ HV_ARCH_SRCS := $(wildcard hypervisor/arch/$(HV_ARCH)/*.c hypervisor/arch/$(HV_A
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
 
 HV_CFLAGS := -std=c11 -ffreestanding -nostdlib -fno-builtin -fno-pie -fno-stack-protector \
-             -mgeneral-regs-only -mstrict-align -mno-outline-atomics -O2 -g -Wall -Wextra -Werror \
+             -mgeneral-regs-only -mstrict-align -mno-outline-atomics -O2 $(HV_LTO) -g -Wall -Wextra -Werror \
              -MMD -MP -Iinclude -Ihypervisor/include $(if $(filter 1,$(STATS)),-DHV_STATS)
 HV_ARCH_CFLAGS := $(HV_CFLAGS) -Ihypervisor/arch/$(HV_ARCH)/include
 
@@ -42,6 +50,9 @@ hypervisor: $(HV_IMAGE)
 # Only the core is denied the architecture's headers.
 $(HV_OUT)/hypervisor/core/%.o: HV_OBJ_CFLAGS = $(HV_CFLAGS)
 HV_OBJ_CFLAGS = $(HV_ARCH_CFLAGS)
+# The compiler emits calls to memcpy and memset after LTO has dropped the
+# definitions it saw no caller of, so they stay ordinary objects.
+$(HV_OUT)/hypervisor/core/cstring.c.o: HV_OBJ_CFLAGS = $(HV_CFLAGS) -fno-lto
 
 $(HV_OUT)/%.c.o: %.c hypervisor/hypervisor.mk
 	@mkdir -p $(dir $@)
@@ -52,7 +63,7 @@ $(HV_OUT)/%.S.o: %.S hypervisor/hypervisor.mk
 	$(CC_TARGET) $(HV_OBJ_CFLAGS) -c $< -o $@
 
 $(HV_ELF): $(HV_OBJS) hypervisor/arch/$(HV_ARCH)/linker.ld
-	$(CC_TARGET) -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments,--build-id=none \
+	$(CC_TARGET) -O2 $(HV_LTO) -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments,--build-id=none \
 		$(HV_LINK_EXTRA) -T hypervisor/arch/$(HV_ARCH)/linker.ld $(HV_OBJS) -o $@
 
 $(HV_IMAGE): $(HV_ELF)
