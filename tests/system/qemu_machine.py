@@ -32,6 +32,15 @@ def build_path(*parts):
     return path
 
 
+def make_variant(variables, targets, timeout=300):
+    """Builds an image the default build does not make (a make variable such
+    as STATS=1 selects it) with `targets`, into the same BUILD."""
+    build = os.environ.get("BUILD", "build")
+    subprocess.run(["make", "-j2", f"BUILD={build}", *variables,
+                    *(target.format(build=build) for target in targets)],
+                   cwd=REPO, check=True, timeout=timeout, stdout=subprocess.DEVNULL)
+
+
 def loader(path, addr):
     return ["-device", f"loader,file={path},addr={addr:#x},force-raw=on"]
 
@@ -82,6 +91,13 @@ class Machine:
         self.expect(re.escape(f'echo "{head}""{tail}"'), timeout)
         self.expect(re.escape(head + tail), timeout)
         return self.child.before.replace("\r", "")
+
+    def write_file(self, path, text):
+        """Types a file into the guest's shell in pieces short enough for its
+        line editor (busybox keeps 1024 characters)."""
+        self.run(f": > {path}")
+        for i in range(0, len(text), 800):
+            self.run(f"printf '%s' '{text[i:i + 800]}' >> {path}")
 
     def wait_exit(self, timeout=None):
         """Waits for QEMU to exit by itself; returns its exit status."""

@@ -1,14 +1,19 @@
 """The hypervisor takes its CPUs from the device tree QEMU boots it with: the
 same image runs zone0 Linux on -smp 2, 8 and 12 (of which it uses
 MAX_CPUS, 8), waits for no CPU that does not exist, parks the CPUs no zone
-owns, and refuses a zone on CPUs the machine lacks. Without a usable device
-tree it falls back to the board's table."""
+owns, and refuses a zone on CPUs the machine lacks. zone0's tool checks
+configs against the machine's CPUs, not the board's. Without a usable device
+tree the hypervisor falls back to the board's table."""
 
+import json
 import re
 import subprocess
 
+from zone_configs import REPO, as_text
+
 ZONE1 = "/etc/tessera/zone1.json"
 ZONE1_READY = r"\[zone1\] zone1 ready"
+PROBE_SPINNING = r"\[zone1\] probe: spinning with interrupts masked"
 BOOT_TIMEOUT = 120
 ONLINE = re.compile(r"(\d+) of (\d+) CPUs online in (\d+) ms")
 # The hypervisor waits up to 2 s for a CPU it started; all of them arriving
@@ -46,7 +51,12 @@ def test_two_cpus_boot_zone0_and_leave_none_for_zone1(zone0_linux_on):
     assert_cpus_from_device_tree(m, 2)
     assert "parked" not in m.output()
 
+    # The tool knows the machine's count before it loads anything ...
     out = m.run(f"tessera zone start {ZONE1}; echo status=$?", timeout=60)
+    assert (f"{ZONE1}: cpus 0xc: CPU 2 does not exist on this machine (2 CPUs)" in out
+            and "status=1" in out), out
+    # ... and the hypervisor checks it again.
+    out = m.run(f"tessera zone start --skip-host-checks {ZONE1}; echo status=$?", timeout=60)
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
     m.seen(r"zone 1: start refused: cpus 0xc: CPU 2 does not exist on this machine \(2 CPUs\)")
     assert "zone1" not in m.run("tessera zone list")
@@ -67,6 +77,21 @@ def test_eight_cpus_park_six_and_run_zone1_on_two(zone0_linux_on):
     out = m.run("tessera zone shutdown -id 1", timeout=60)
     assert "zone 1 shut down" in out, out
     m.seen(r"zone 1 \(zone1\) stopped: cpus 0xc returned")
+
+    # CPUs beyond the board's four, with all eight redistributor frames,
+    # pass the tool's checks as they are.
+    probe = json.load(open(f"{REPO}/configs/qemu-virt/zone1-probe.json"))
+    probe["cpus"] = [7]
+    probe["arch_config"]["gicr_size"] = "0x100000"
+    m.write_file("/tmp/probe-cpu7.json", as_text(probe))
+    assert m.run("tessera config check /tmp/probe-cpu7.json").strip() == \
+        "/tmp/probe-cpu7.json: OK"
+    m.send_line("tessera zone start /tmp/probe-cpu7.json > /tmp/zone-start.out 2>&1")
+    m.expect(PROBE_SPINNING, timeout=BOOT_TIMEOUT)
+    assert "zone 1 (zone1) started on CPUs 7" in m.run("cat /tmp/zone-start.out")
+    out = m.run("tessera zone shutdown -id 1", timeout=60)
+    assert "zone 1 shut down" in out, out
+    m.seen(r"zone 1 \(zone1\) stopped: cpus 0x80 returned")
 
 
 def test_twelve_cpus_run_the_first_eight(zone0_linux_on):

@@ -56,14 +56,6 @@ def shutdown(m, zone_id=1):
     assert len(stopped.findall(m.output())) == before + 1, m.tail()
 
 
-def write_file(m, path, text):
-    """Types a file into zone0 in pieces short enough for the shell's line
-    editor (busybox keeps 1024 characters)."""
-    m.run(f": > {path}")
-    for i in range(0, len(text), 800):
-        m.run(f"printf '%s' '{text[i:i + 800]}' >> {path}")
-
-
 def start_stop_cycles(m, cycles):
     pages_at_boot = free_pool_pages(m)
     view_at_boot = zone0_view(m)
@@ -132,7 +124,7 @@ def test_poweroff_stops_the_zone_and_reboot_restarts_it(zone0_linux):
 
 
 def refusal(m, config):
-    write_file(m, "/tmp/bad.json", as_text(config))
+    m.write_file("/tmp/bad.json", as_text(config))
     out = m.run("tessera zone start /tmp/bad.json; echo status=$?")
     assert "status=0" not in out, out
     return out
@@ -148,12 +140,12 @@ def test_bad_configs_are_refused_and_nothing_else_changes(zone0_linux):
         assert "/tmp/bad.json" in out, f"{rule}: the message names the file: {out}"
 
     # The hypervisor checks on its own too, with a log line naming field and value.
-    write_file(m, "/tmp/bad.json",
+    m.write_file("/tmp/bad.json",
                as_text(STATIC_RULES["a redistributor window beyond the CPUs' frames"][0]))
     out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
     m.seen(r"zone 1: start refused: arch_config.gicr_size 0xf60000")
-    write_file(m, "/tmp/bad.json", as_text(CONFLICTS["a CPU zone1 owns"][0]))
+    m.write_file("/tmp/bad.json", as_text(CONFLICTS["a CPU zone1 owns"][0]))
     out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
     assert "the hypervisor refused zone 2" in out and "status=1" in out, out
     m.seen(r"zone 2: start refused: cpus 0x8: CPU 3")
@@ -166,7 +158,7 @@ def test_bad_configs_are_refused_and_nothing_else_changes(zone0_linux):
 def test_a_cpu_zone0_still_runs_is_not_lent(zone0_linux):
     m = zone0_linux
     probe = json.load(open(f"{REPO}/configs/qemu-virt/zone1-probe.json"))
-    write_file(m, "/tmp/probe-cpu1.json", as_text(dict(probe, cpus=[1])))
+    m.write_file("/tmp/probe-cpu1.json", as_text(dict(probe, cpus=[1])))
     out = m.run("tessera zone start /tmp/probe-cpu1.json; echo status=$?")
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
     m.seen(r"zone 1: start refused: cpus: CPU 1 is online in zone0")

@@ -20,6 +20,7 @@
 #include "errno_words.h"
 #include "hvisor_device.h"
 #include "image_loader.h"
+#include "machine_cpus.h"
 #include "running_zones.h"
 #include "zone_file.h"
 
@@ -126,18 +127,26 @@ int zone_start_command(int argc, char **argv)
 	}
 	if (!path)
 		return usage_error("zone start takes one zone JSON file");
-	if (read_zone_file(path, host_checks, &spec, &m)) {
-		message_print(&m);
-		return EXIT_FAILURE;
+	/* The device first, so that the file is checked against the machine's
+	 * CPUs; without it the file's own errors still come first. */
+	struct message device_m = { "" };
+	int fd = hvisor_device_open(&device_m);
+	int err = -1;
+
+	if (fd >= 0)
+		machine_cpus_adopt(fd);
+	if (read_zone_file(path, host_checks, &spec, &m) == 0) {
+		if (fd < 0)
+			m = device_m;
+		else
+			err = start(fd, path, &spec, host_checks, &m);
+		if (!err)
+			print_started(&spec.config);
+		zone_spec_release(&spec);
 	}
-	int fd = hvisor_device_open(&m);
-	int err = fd < 0 ? -1 : start(fd, path, &spec, host_checks, &m);
 	if (fd >= 0)
 		close(fd);
 	if (err)
 		message_print(&m);
-	else
-		print_started(&spec.config);
-	zone_spec_release(&spec);
 	return err ? EXIT_FAILURE : EXIT_SUCCESS;
 }
