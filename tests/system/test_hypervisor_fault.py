@@ -4,27 +4,18 @@ exception class and gives ESR, FAR, ELR and the registers, and only the
 faulting CPU stops. The hypfault guest runs in zone0: its vCPU 1 asks for
 the fault, its vCPU 0 goes on using the hypervisor and powers off."""
 
-import os
 import re
-import subprocess
 
 from conftest import SELFTEST_ADDR, SELFTEST_DTB_ADDR
-from qemu_machine import REPO, Machine, build_path
+from qemu_machine import Machine, build_path, make_variant
 
 SELFTEST_IMAGE_DIR = "hypervisor-selftest"
 UNMAPPED_PAST_RAM = 0x140000000  # QEMU virt's RAM ends at 5 GiB
-BUILD_TIMEOUT = 300
-
-
-def build_selftest_image():
-    build = os.environ.get("BUILD", "build")
-    subprocess.run(["make", "-j2", f"BUILD={build}", "HV_SELFTEST=1", "hypervisor",
-                    f"{build}/guests/hypfault.bin", f"{build}/guests/selftest.dtb"],
-                   cwd=REPO, check=True, timeout=BUILD_TIMEOUT, stdout=subprocess.DEVNULL)
 
 
 def test_a_hypervisor_fault_is_reported_and_stops_only_its_cpu():
-    build_selftest_image()
+    make_variant(["HV_SELFTEST=1"], ["hypervisor", "{build}/guests/hypfault.bin",
+                                     "{build}/guests/selftest.dtb"])
     m = Machine([
         (build_path("guests", "hypfault.bin"), SELFTEST_ADDR),
         (build_path("guests", "selftest.dtb"), SELFTEST_DTB_ADDR),
