@@ -172,17 +172,13 @@ static bool drop_stale_timer_interrupts(uint64_t *lrs, unsigned n)
 	return still_there;
 }
 
-void vgic_sync(struct vcpu *vcpu)
+/* Out of line, so that the list registers' copies on the stack cost
+ * nothing to the exits that have no interrupt to deliver. */
+__attribute__((noinline)) static void sync_lrs(struct vcpu *vcpu, struct vgic_cpu *vc)
 {
-	struct vgic_cpu *vc = &vgic_cpus[vcpu->cpu];
 	uint64_t lrs[VGIC_MAX_LRS], before[VGIC_MAX_LRS];
-	unsigned n;
+	unsigned n = num_lrs();
 
-	if (vgic_queue_count(&vc->held) && distributor_enabled(vcpu->zone))
-		vgic_queue_move_all(&vc->queue, &vc->held);
-	if (!vc->timer_in_lr && !vgic_queue_count(&vc->queue))
-		return;
-	n = num_lrs();
 	read_lrs(lrs, n);
 	memcpy(before, lrs, sizeof(lrs[0]) * n);
 	if (vc->timer_in_lr)
@@ -193,6 +189,16 @@ void vgic_sync(struct vcpu *vcpu)
 			vc->timer_in_lr = true;
 	write_changed_lrs(lrs, before, n);
 	set_underflow_interrupt(vc, left != 0);
+}
+
+void vgic_sync(struct vcpu *vcpu)
+{
+	struct vgic_cpu *vc = &vgic_cpus[vcpu->cpu];
+
+	if (vgic_queue_count(&vc->held) && distributor_enabled(vcpu->zone))
+		vgic_queue_move_all(&vc->queue, &vc->held);
+	if (vc->timer_in_lr || vgic_queue_count(&vc->queue))
+		sync_lrs(vcpu, vc);
 }
 
 /* Kicked unconditionally: a CPU that saw the distributor disabled may be

@@ -108,15 +108,19 @@ void vgic_queue_move_all(struct vgic_queue *to, struct vgic_queue *from)
 			vgic_queue_add(to, intid);
 }
 
+/* The scan ends once it has seen as many entries as the queue counts: most
+ * often one SGI or PPI, in the first word. An entry added meanwhile may be
+ * missed by this scan, never lost: it is taken by the next. */
 static bool most_urgent(const struct vgic_queue *q, vgic_priority_fn priority, const void *ctx,
 			uint32_t *found)
 {
+	uint32_t unseen = vgic_queue_count(q);
 	bool any = false;
 	uint8_t best = 0xff;
 
-	for (uint32_t word = 0; word < BITMAP_WORDS(VGIC_MAX_INTID); word++) {
+	for (uint32_t word = 0; word < BITMAP_WORDS(VGIC_MAX_INTID) && unseen; word++) {
 		uint64_t bits = __atomic_load_n(&q->bits[word], __ATOMIC_ACQUIRE);
-		for (; bits; bits &= bits - 1) {
+		for (; bits && unseen; bits &= bits - 1, unseen--) {
 			uint32_t intid = word * 64 + (uint32_t)__builtin_ctzll(bits);
 			uint8_t p = priority(ctx, intid);
 			if (!any || p < best) {
