@@ -121,27 +121,14 @@ static bool distributor_enabled(const struct zone *zone)
 	       VGIC_CTLR_ENABLE_GRP1;
 }
 
+/* Queued only: the vgic_sync every exit ends with moves it into a list
+ * register, so the list registers are read and written once per exit. */
 void vgic_inject_hw(struct vcpu *vcpu, uint32_t intid)
 {
 	struct vgic_cpu *vc = &vgic_cpus[vcpu->cpu];
-	uint64_t lrs[VGIC_MAX_LRS], before[VGIC_MAX_LRS];
-	unsigned n;
+	bool held = intid >= VGIC_FIRST_SPI && !distributor_enabled(vcpu->zone);
 
-	if (intid >= VGIC_FIRST_SPI && !distributor_enabled(vcpu->zone)) {
-		vgic_queue_add(&vc->held, intid);
-		return;
-	}
-	n = num_lrs();
-	read_lrs(lrs, n);
-	memcpy(before, lrs, sizeof(lrs[0]) * n);
-	if (vgic_lrs_place(lrs, n, intid, true, vcpu_priority(vcpu, intid))) {
-		write_changed_lrs(lrs, before, n);
-		if (is_timer(intid))
-			vc->timer_in_lr = true;
-	} else {
-		vgic_queue_add(&vc->queue, intid);
-		set_underflow_interrupt(vc, true);
-	}
+	vgic_queue_add(held ? &vc->held : &vc->queue, intid);
 }
 
 /* The timer interrupt is level-sensitive: once the guest masks or disables

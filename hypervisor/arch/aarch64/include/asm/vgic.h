@@ -56,7 +56,8 @@ void vgic_vcpu_reset(struct vcpu *vcpu);
  * registers and its PPIs are disabled, so none keeps the idle CPU busy. */
 void vgic_vcpu_stop(struct vcpu *vcpu);
 /* A physical interrupt for this CPU's vCPU, already acknowledged and
- * priority-dropped; the guest's EOI deactivates it. */
+ * priority-dropped; the guest's EOI deactivates it. The exit's closing
+ * vgic_sync puts it in a list register. */
 void vgic_inject_hw(struct vcpu *vcpu, uint32_t intid);
 /* After the zone's distributor is enabled by `writer`: each vCPU of the zone
  * delivers the SPIs it held, `writer` on its way back to the guest, the
