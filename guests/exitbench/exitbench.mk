@@ -1,5 +1,5 @@
 # exitbench: a bare-metal EL1 guest timing guest exits (hypercall, trapped
-# GIC registers, SGIs, EOI, virtual timer). bench/exits.py runs it in zone0
+# GIC registers, SGIs, EOI, virtual timer) and a TLB refill. bench/exits.py runs it in zone0
 # and natively on QEMU; one image serves both, at zone0's kernel address,
 # which lies in the RAM of the native machine too.
 
@@ -10,7 +10,8 @@ EXITBENCH_BIN := $(BUILD)/guests/exitbench.bin
 EXITBENCH_LOAD_ADDR := 0xa0400000
 
 EXITBENCH_OBJS := $(addprefix $(EXITBENCH_OUT)/,main.o gic.o irq.o irq_vectors.o measure.o \
-                    trap_rows.o second_vcpu.o sgi_round_trip.o eoi.o timer_latency.o)
+                    trap_rows.o second_vcpu.o sgi_round_trip.o eoi.o timer_latency.o \
+                    tlb_refill.o)
 
 GUEST_TARGETS += $(EXITBENCH_BIN)
 

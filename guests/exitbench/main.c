@@ -1,5 +1,6 @@
 /* exitbench: what a zone pays for the operations that leave it (and, for
- * the EOI, for one that should not), timed with the virtual counter. The same image runs in zone0 and natively on
+ * the EOI and a TLB refill, for ones that should not), timed with the
+ * virtual counter. The same image runs in zone0 and natively on
  * QEMU (no EL2), where the rows that exist there are the baseline
  * (bench/exits.py). It prints one "exitbench: <row> <ns>" line per row,
  * then powers the machine off. */
@@ -19,6 +20,7 @@
 #include "second_vcpu.h"
 #include "sgi_round_trip.h"
 #include "timer_latency.h"
+#include "tlb_refill.h"
 #include "trap_rows.h"
 
 const char guest_name[] = "exitbench";
@@ -54,6 +56,7 @@ _Noreturn void main(void)
 	}
 	measure_eoi();
 	measure_timer_latency();
+	measure_tlb_refill();
 
 	print("exitbench: done\n");
 	print("exitbench: PSCI SYSTEM_OFF returned %ld\n", psci_hvc(PSCI_SYSTEM_OFF, 0, 0, 0));
