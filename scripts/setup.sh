@@ -11,7 +11,7 @@ pkgdir="$top/build/guest-pkgs"
 host_packages=(
   make gcc qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
   device-tree-compiler cpio gzip file python3 python3-pytest python3-pexpect
-  libcmocka-dev cppcheck libjansson-dev clang libclang-rt-dev e2fsprogs
+  libcmocka-dev cppcheck libjansson-dev clang libclang-rt-dev e2fsprogs strace
 )
 # Libraries linked into zone0's static tools (static, multiarch, from the same archive).
 arm64_packages=(libjansson-dev:arm64 libc6-dev:arm64)

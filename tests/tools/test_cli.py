@@ -114,6 +114,20 @@ def test_config_check_accepts_zone1(workdir):
     assert (result.returncode, result.stdout, result.stderr) == (0, "zone1.json: OK\n", "")
 
 
+def test_json_is_parsed_without_reading_dev_urandom(workdir, tmp_path):
+    """Early after zone0 boots, a read of /dev/urandom waits for the kernel's
+    entropy pool (about a second under QEMU); jansson would make one at the
+    first JSON object if the tool did not seed it."""
+    trace = tmp_path / "trace"
+    result = subprocess.run(["strace", "-f", "-e", "trace=open,openat", "-o", str(trace), CLI,
+                             "config", "check", write_config(workdir, ZONE1)],
+                            cwd=workdir, capture_output=True, text=True, timeout=30, check=False)
+    assert (result.returncode, result.stdout) == (0, "zone1.json: OK\n"), result
+    opened = trace.read_text()
+    assert "zone1.json" in opened
+    assert "/dev/urandom" not in opened
+
+
 def test_config_check_reports_each_file(workdir):
     good = write_config(workdir, ZONE1, "good.json")
     bad = write_config(workdir, zone1(cpus="2"), "bad.json")

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "daemon_start.h"
+#include "json_seed.h"
 #include "pid_file.h"
 #include "virtio_commands.h"
 
@@ -81,6 +82,7 @@ static bool is_help(const char *word)
 
 int main(int argc, char **argv)
 {
+	json_seed_without_waiting();
 	if (argc < 2)
 		return usage_error("no command given");
 	if (is_help(argv[1])) {
