@@ -64,7 +64,7 @@ TOOLS_VIRTIO_COMMAND_SRCS := $(addprefix tools/virtio/,virtio_commands.c console
 TOOLS_VIRTIO_TEST_SRCS := $(filter-out $(TOOLS_VIRTIO_COMMAND_SRCS),$(TOOLS_VIRTIO_SRCS)) \
                           tests/tools/virtio_test_driver.c \
                           $(addprefix tools/cli/,message.c json_fields.c json_number.c \
-                          hvisor_device.c)
+                          json_file.c hvisor_device.c)
 TOOLS_VIRTIO_TEST_OBJS := $(patsubst %.c,$(TOOLS_OUT)/test-obj/%.o,$(TOOLS_VIRTIO_TEST_SRCS))
 TOOLS_VIRTIO_TEST_BINS := $(patsubst tests/tools/%.c,$(TOOLS_OUT)/%, \
                           $(wildcard tests/tools/test_virtio_*.c))

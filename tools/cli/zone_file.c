@@ -2,18 +2,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "config_check.h"
 #include "image_layout.h"
+#include "json_file.h"
 #include "zone_json.h"
-
-/* Far above any real zone config; a bigger file is the wrong file. */
-#define ZONE_FILE_MAX (1u << 20)
 
 static int image_file_size(const char *path, uint64_t *size)
 {
@@ -32,40 +28,11 @@ static int image_file_size(const char *path, uint64_t *size)
 	return 0;
 }
 
-static char *read_text(const char *path, size_t *len, struct message *m)
-{
-	FILE *file = fopen(path, "rb");
-
-	if (!file) {
-		message_set(m, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	char *text = malloc(ZONE_FILE_MAX + 1);
-	if (!text) {
-		message_set(m, "%s: out of memory", path);
-		fclose(file);
-		return NULL;
-	}
-	*len = fread(text, 1, ZONE_FILE_MAX + 1, file);
-	int failed = ferror(file);
-	fclose(file);
-	if (failed || *len > ZONE_FILE_MAX) {
-		if (failed)
-			message_set(m, "%s: cannot read the file", path);
-		else
-			message_set(m, "%s: larger than %u bytes, not a zone config", path,
-				    ZONE_FILE_MAX);
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
 int zone_file_read(const char *path, bool measure_images, struct zone_spec *spec,
 		   struct message *m)
 {
 	size_t len;
-	char *text = read_text(path, &len, m);
+	char *text = json_file_read(path, "zone config", &len, m);
 
 	if (!text)
 		return -1;

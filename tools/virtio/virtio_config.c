@@ -1,14 +1,11 @@
 #include "virtio_config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_file.h"
 #include "json_number.h"
-
-/* Far above any real virtio config; a bigger file is the wrong file. */
-#define CONFIG_FILE_MAX (1u << 20)
 
 static const char *const type_names[] = {
 	[VIRTIO_ID_NET] = "net",
@@ -233,31 +230,10 @@ static int parse(const char *text, size_t len, struct virtio_config *config,
 	return err;
 }
 
-static char *read_text(const char *path, size_t *len, struct message *m)
-{
-	FILE *file = fopen(path, "rb");
-
-	if (!file) {
-		message_set(m, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	char *text = malloc(CONFIG_FILE_MAX + 1);
-	*len = text ? fread(text, 1, CONFIG_FILE_MAX + 1, file) : 0;
-	int failed = !text || ferror(file);
-	fclose(file);
-	if (failed || *len > CONFIG_FILE_MAX) {
-		message_set(m, failed ? "%s: cannot read the file" : "%s: larger than 1 MiB, not a virtio config",
-			    path);
-		free(text);
-		return NULL;
-	}
-	return text;
-}
-
 int virtio_config_load(const char *path, struct virtio_config *config, struct message *m)
 {
 	size_t len;
-	char *text = read_text(path, &len, m);
+	char *text = json_file_read(path, "virtio config", &len, m);
 
 	if (!text)
 		return -1;
