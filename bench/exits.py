@@ -5,9 +5,10 @@ guests/exitbench times, with the virtual counter, a null hypercall, reads of
 GICD_TYPER and of its own GICR_TYPER, an SGI round trip between its two
 vCPUs, an EOI of an acknowledged SGI, the virtual timer's latency from
 its deadline to the IRQ vector, and a TLB refill (the first load from a page
-after dropping the TLB), where tessera adds the stage-2 walk. Each row in the guest is the median of 15
-batch means. The tessera side runs it in zone0 (QEMU with EL2, 4 CPUs), the
-native side on QEMU without EL2 (2 CPUs), where there is no hypercall.
+after dropping the TLB), where tessera adds the stage-2 walk. Each row in
+the guest is the median of 15 batch means. The tessera side runs it in zone0
+(QEMU with EL2, 4 CPUs), the native side on QEMU without EL2 (2 CPUs), where
+there is no hypercall.
 Runs alternate between the sides; the table gives the medians over runs.
 """
 import argparse

@@ -5,10 +5,10 @@ default image prints none (test_baremetal_guest.py)."""
 
 import re
 
+from conftest import ZONE0_KERNEL_ADDR
 from qemu_machine import Machine, build_path, make_variant
 
 STATS_IMAGE_DIR = "hypervisor-stats"
-EXITBENCH_ADDR = 0xa0400000
 # guests/exitbench: 15 batches of 1000 null hypercalls, of 1000 GICD and of
 # 1000 GICR reads, and of 200 SGI round trips between vCPUs 0 and 1.
 HYPERCALLS = 15 * 1000
@@ -19,7 +19,7 @@ ROW = re.compile(r"^  (\S+(?: \S+)?) +cpu(\d) +(\d+) exits +(\d+) ns$", re.MULTI
 
 def test_stats_image_counts_the_exits_exitbench_makes():
     make_variant(["STATS=1"], ["hypervisor", "{build}/guests/exitbench.bin"])
-    m = Machine([(build_path("guests", "exitbench.bin"), EXITBENCH_ADDR)],
+    m = Machine([(build_path("guests", "exitbench.bin"), ZONE0_KERNEL_ADDR)],
                 timeout=180, hypervisor=(STATS_IMAGE_DIR, "tessera.bin"))
     try:
         m.expect(r"exitbench: done")
