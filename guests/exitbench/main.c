@@ -42,14 +42,11 @@ _Noreturn void main(void)
 
 	print("exitbench: start %s, counter %lu Hz, medians of %u batch means\n",
 	      tessera ? "tessera" : "native", counter_frequency(), BATCHES);
+	measure_trap_rows(tessera);
 	irq_vectors_install();
 	gic_init_distributor();
 	gic_init_this_cpu();
 
-	if (tessera)
-		measure_null_hypercall();
-	measure_gicd_read();
-	measure_gicr_read();
 	if (second_vcpu_start()) {
 		measure_sgi_round_trip();
 		second_vcpu_stop();

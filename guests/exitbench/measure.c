@@ -12,10 +12,10 @@ static uint64_t ticks_to_ns(uint64_t ticks)
 	return ticks / hz * NSEC_PER_SEC + ticks % hz * NSEC_PER_SEC / hz;
 }
 
-static uint64_t median(uint64_t *values, unsigned count)
+static int64_t median(int64_t *values, unsigned count)
 {
 	for (unsigned i = 1; i < count; i++) {
-		uint64_t v = values[i];
+		int64_t v = values[i];
 		unsigned j = i;
 
 		for (; j > 0 && values[j - 1] > v; j--)
@@ -27,11 +27,22 @@ static uint64_t median(uint64_t *values, unsigned count)
 
 void report_row(const char *row, const uint64_t batch_ticks[BATCHES], unsigned ops_per_batch)
 {
-	uint64_t ns_per_op[BATCHES];
+	int64_t ns_per_op[BATCHES];
 
 	for (unsigned i = 0; i < BATCHES; i++)
-		ns_per_op[i] = ticks_to_ns(batch_ticks[i]) / ops_per_batch;
-	print("exitbench: %s %lu\n", row, median(ns_per_op, BATCHES));
+		ns_per_op[i] = (int64_t)(ticks_to_ns(batch_ticks[i]) / ops_per_batch);
+	print("exitbench: %s %ld\n", row, median(ns_per_op, BATCHES));
+}
+
+void report_excess(const char *row, const uint64_t batch_ticks[BATCHES],
+		   const uint64_t floor_ticks[BATCHES], unsigned ops_per_batch)
+{
+	int64_t excess_ns[BATCHES];
+
+	for (unsigned i = 0; i < BATCHES; i++)
+		excess_ns[i] = (int64_t)(ticks_to_ns(batch_ticks[i]) / ops_per_batch) -
+			       (int64_t)(ticks_to_ns(floor_ticks[i]) / ops_per_batch);
+	print("exitbench: %s-above-floor %ld\n", row, median(excess_ns, BATCHES));
 }
 
 bool wait_flag(const volatile uint32_t *flag, unsigned ms)

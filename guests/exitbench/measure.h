@@ -13,6 +13,11 @@
 /* Prints "exitbench: <row> <ns>" from each batch's total ticks. */
 void report_row(const char *row, const uint64_t batch_ticks[BATCHES], unsigned ops_per_batch);
 
+/* Prints "exitbench: <row>-above-floor <ns>": the median over batches of a
+ * row's mean minus the mean of the floor batch timed beside it. */
+void report_excess(const char *row, const uint64_t batch_ticks[BATCHES],
+		   const uint64_t floor_ticks[BATCHES], unsigned ops_per_batch);
+
 /* Spins until *flag is set or `ms` have passed; false on the timeout. */
 bool wait_flag(const volatile uint32_t *flag, unsigned ms);
 
