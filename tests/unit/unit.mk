@@ -26,9 +26,10 @@ UNIT_SRCS_fdt_cpus     := hypervisor/core/fdt_cpus.c hypervisor/core/fdt.c
 UNIT_SRCS_rate_limit   := hypervisor/core/rate_limit.c
 UNIT_SRCS_el1_exception := hypervisor/arch/aarch64/el1_exception.c
 UNIT_SRCS_console_pl011 := hypervisor/platform/qemu-virt/console_pl011.c hypervisor/core/format.c
+UNIT_SRCS_cstring      := hypervisor/core/cstring.c
 
 UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen fdt_cpus \
-              rate_limit el1_exception console_pl011
+              rate_limit el1_exception console_pl011 cstring
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))
@@ -39,6 +40,11 @@ unit-test: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \
 		echo "== $$t"; $$t || status=1; \
 	done; exit $$status
+
+# The hypervisor's C library functions, renamed so the test can call them
+# beside the host's.
+CSTRING_RENAMES := -Dmemcpy=hv_memcpy -Dmemset=hv_memset -Dmemcmp=hv_memcmp -Dstrnlen=hv_strnlen
+$(UNIT_OUT)/obj/hypervisor/core/cstring.o: UNIT_CFLAGS += $(CSTRING_RENAMES)
 
 $(UNIT_OUT)/obj/%.o: %.c tests/unit/unit.mk
 	@mkdir -p $(dir $@)
