@@ -11,6 +11,7 @@
 #include "log.h"
 #include "page_pool.h"
 #include "platform.h"
+#include "ram_clear.h"
 #include "util.h"
 #include "vcpu.h"
 #include "virtio_bridge.h"
@@ -33,16 +34,6 @@ static void kick_other_cpus(const struct zone *zone)
 	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
 		if ((zone->cpus & BIT(cpu)) && cpu != me)
 			arch_cpu_kick(cpu);
-}
-
-static void clear_ram(const struct zone *zone)
-{
-	const struct zone_config *c = &zone->config;
-
-	for (uint32_t i = 0; i < c->num_memory_regions; i++)
-		if (c->memory_regions[i].type == MEM_TYPE_RAM)
-			arch_clear_memory(c->memory_regions[i].physical_start,
-					  c->memory_regions[i].size);
 }
 
 /* SYSTEM_RESET: the zone keeps its resources and boots again from its
@@ -73,7 +64,7 @@ static void release(struct zone *zone)
 		return;
 	}
 	arch_zone_reset(zone);
-	clear_ram(zone);
+	ram_clear_run(&zone->ram_clear, &zone->config, zone->generation);
 	spin_lock(&zones_lock);
 	root_take_back(zone);
 	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++)
@@ -156,6 +147,7 @@ int zone_shutdown(uint32_t id)
 	deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 
 	while (__atomic_load_n(&zone->generation, __ATOMIC_ACQUIRE) == generation) {
+		ram_clear_help(&zone->ram_clear, &zone->config, generation);
 		/* A restart already under way when the stop came runs the zone
 		 * again: stop it once more. */
 		if (__atomic_load_n(&zone->state, __ATOMIC_ACQUIRE) == ZONE_RUNNING) {

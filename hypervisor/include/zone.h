@@ -11,6 +11,7 @@
 #include "boot_images.h"
 #include "config_check.h"
 #include "mmio.h"
+#include "ram_clear.h"
 #include "spinlock.h"
 #include "stage2.h"
 #include "vpl011.h"
@@ -35,6 +36,7 @@ struct zone {
 	bool shares_ram_with_root;  /* zone0 keeps its RAM mapped: virtio back-ends */
 	bool restart_requested;     /* PSCI SYSTEM_RESET: boot again once stopped */
 	struct boot_images boot_images;
+	struct ram_clear ram_clear; /* while released: its RAM being cleared */
 	spinlock_t stage2_lock;     /* the tables change while other CPUs read them */
 	struct stage2_table stage2;
 	struct zone_config config;

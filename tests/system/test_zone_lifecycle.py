@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from qemu_machine import build_path
 from zone_configs import CONFLICTS, REPO, STATIC_RULES, as_text
 
 ZONE1 = "/etc/tessera/zone1.json"
@@ -88,6 +89,38 @@ def test_zone1_starts_lists_and_stops_ten_times(zone0_linux):
 @pytest.mark.slow
 def test_zone1_starts_and_stops_a_hundred_times(zone0_linux):
     start_stop_cycles(zone0_linux, 100)
+
+
+def nonzero_words_per_chunk(image, chunk_bytes=2 << 20):
+    """(offset, value) of the first non-zero 64-bit word of each 2 MiB chunk
+    of the file, the unit in which the hypervisor clears a stopped zone."""
+    data = open(image, "rb").read()
+    words = []
+    for chunk in range(0, len(data), chunk_bytes):
+        for offset in range(chunk, min(chunk + chunk_bytes, len(data)) - 7, 8):
+            value = int.from_bytes(data[offset:offset + 8], "little")
+            if value:
+                words.append((offset, value))
+                break
+    return words
+
+
+def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(zone0_linux):
+    m = zone0_linux
+    config = json.load(open(f"{REPO}/configs/qemu-virt/zone1.json"))
+    kernel = int(config["kernel_load_paddr"], 16)
+    words = nonzero_words_per_chunk(build_path("guests", "zone0-rootfs", "etc", "tessera",
+                                               "zone1-Image"))
+    assert len(words) > 10, "the kernel spans many chunks, each with data to clear"
+    start_zone(m, ZONE1, ZONE1_READY)
+    shutdown(m)
+    # zone0 maps the RAM again once it is back: read it through /dev/mem.
+    addresses = [int(config["dtb_load_paddr"], 16)] + [kernel + offset for offset, _ in words]
+    out = m.run("for a in " + " ".join(f"{a:#x}" for a in addresses) +
+                "; do echo \"$a $(devmem $a 64)\"; done")
+    values = dict(line.split() for line in out.splitlines() if line.startswith("0x"))
+    assert len(values) == len(addresses), out
+    assert all(int(v, 16) == 0 for v in values.values()), out
 
 
 def test_a_zone_cannot_reach_zone0_or_the_hypervisor_and_stops_while_spinning(zone0_linux):
