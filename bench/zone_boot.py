@@ -146,5 +146,6 @@ def main():
     print(f"| {'tessera: zone shutdown -> CPUs parked':<52} | "
           f"{statistics.median(stopped):8.2f} |")
 
+
 if __name__ == "__main__":
     main()

@@ -5,13 +5,18 @@
 
 #define CHUNK_BYTES (2ULL << 20)
 
-#define GENERATION_SHIFT 48
-#define TOTAL_SHIFT      24
-#define FIELD_MASK       ((1ULL << 24) - 1) /* 2^24 chunks of 2 MiB: 32 TiB */
+/* 2^28 chunks of 2 MiB are 512 TiB, more than a 48-bit physical address
+ * reaches. A helper would have to stall through 256 stops of the same zone
+ * slot to meet its 8-bit generation again. */
+#define GENERATION_SHIFT  56
+#define GENERATION_MASK   0xffu
+#define TOTAL_SHIFT       28
+#define CHUNK_FIELD_MASK  ((1ULL << 28) - 1)
 
 static uint64_t claim_word(uint32_t generation, uint64_t total, uint64_t next)
 {
-	return (uint64_t)(generation & 0xffff) << GENERATION_SHIFT | total << TOTAL_SHIFT | next;
+	return (uint64_t)(generation & GENERATION_MASK) << GENERATION_SHIFT | total << TOTAL_SHIFT |
+	       next;
 }
 
 static uint64_t chunks_in(uint64_t size)
@@ -54,10 +59,10 @@ static bool take_chunk(struct ram_clear *job, uint32_t generation, uint64_t *chu
 	uint64_t seen = __atomic_load_n(&job->claim, __ATOMIC_ACQUIRE);
 
 	for (;;) {
-		uint64_t next = seen & FIELD_MASK;
+		uint64_t next = seen & CHUNK_FIELD_MASK;
 
-		if (seen >> GENERATION_SHIFT != (generation & 0xffff) ||
-		    next >= (seen >> TOTAL_SHIFT & FIELD_MASK))
+		if (seen >> GENERATION_SHIFT != (generation & GENERATION_MASK) ||
+		    next >= (seen >> TOTAL_SHIFT & CHUNK_FIELD_MASK))
 			return false;
 		if (__atomic_compare_exchange_n(&job->claim, &seen, seen + 1, false, __ATOMIC_ACQ_REL,
 						__ATOMIC_ACQUIRE)) {

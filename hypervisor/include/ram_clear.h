@@ -9,12 +9,13 @@
 
 #include <tessera/zone_config.h>
 
-/* One word, so that a chunk is only ever taken from the job it belongs to:
- * the zone's generation (low 16 bits), the job's chunk count, and the next
- * chunk to take. */
 struct ram_clear {
+	/* The zone's generation (low 8 bits), the job's chunk count and the next
+	 * chunk to take, in one word so that a chunk is only ever taken from the
+	 * job it belongs to. Zero (a reused slot, one aligned store of memset's
+	 * word path) is a job of no chunks. */
 	uint64_t claim;
-	uint64_t done;
+	uint64_t done; /* chunks cleared and cleaned */
 };
 
 /* On the CPU releasing the zone of `config` and `generation`: clears all its

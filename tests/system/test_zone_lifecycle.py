@@ -4,6 +4,7 @@ as `[zone1] ...`."""
 
 import json
 import re
+import subprocess
 
 import pytest
 
@@ -108,14 +109,19 @@ def nonzero_words_per_chunk(image, chunk_bytes=2 << 20):
 def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(zone0_linux):
     m = zone0_linux
     config = json.load(open(f"{REPO}/configs/qemu-virt/zone1.json"))
-    kernel = int(config["kernel_load_paddr"], 16)
-    words = nonzero_words_per_chunk(build_path("guests", "zone0-rootfs", "etc", "tessera",
-                                               "zone1-Image"))
-    assert len(words) > 10, "the kernel spans many chunks, each with data to clear"
+    images = build_path("guests", "zone0-rootfs", "etc", "tessera")
+    initrd_start = subprocess.run(["fdtget", "-t", "x", f"{images}/zone1.dtb", "/chosen",
+                                   "linux,initrd-start"], check=True, capture_output=True,
+                                  text=True).stdout.split()[-1]
+    # Each image is loaded, and is non-zero, where these words are read back.
+    addresses = [int(config["dtb_load_paddr"], 16)]
+    for image, load in ((f"{images}/zone1-Image", int(config["kernel_load_paddr"], 16)),
+                        (f"{images}/zone1-initramfs.cpio.gz", int(initrd_start, 16))):
+        addresses += [load + offset for offset, _ in nonzero_words_per_chunk(image)]
+    assert len(addresses) > 10, "the images span many chunks, each with data to clear"
     start_zone(m, ZONE1, ZONE1_READY)
     shutdown(m)
     # zone0 maps the RAM again once it is back: read it through /dev/mem.
-    addresses = [int(config["dtb_load_paddr"], 16)] + [kernel + offset for offset, _ in words]
     out = m.run("for a in " + " ".join(f"{a:#x}" for a in addresses) +
                 "; do echo \"$a $(devmem $a 64)\"; done")
     values = dict(line.split() for line in out.splitlines() if line.startswith("0x"))

@@ -1,6 +1,7 @@
 # Host unit tests: one cmocka binary per concept, each compiling the hypervisor
 # sources it tests directly with the host compiler (and the host libc, in place
-# of hypervisor/core/cstring.c), under AddressSanitizer and UBSan.
+# of hypervisor/core/cstring.c, which only test_cstring builds, renamed), under
+# AddressSanitizer and UBSan.
 UNIT_OUT    := $(BUILD)/tests/unit
 UNIT_CC     := gcc
 UNIT_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -fsanitize=address,undefined \
