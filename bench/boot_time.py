@@ -13,12 +13,13 @@ import argparse
 import resource
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import pexpect
+
+from board_dt import add_psci_cpus, fdtput
 
 TOP = Path(__file__).resolve().parent.parent
 
@@ -53,16 +54,9 @@ def four_cpu_dtb(dtb, directory):
     limits Linux with maxcpus=2 instead."""
     out = Path(directory) / "zone0-4cpus.dtb"
     shutil.copyfile(dtb, out)
-    for cpu in (2, 3):
-        node = f"/cpus/cpu@{cpu}"
-        subprocess.run(["fdtput", "-c", out, node], check=True)
-        for kind, prop, value in (("s", "device_type", "cpu"),
-                                  ("s", "compatible", "arm,cortex-a72"),
-                                  ("x", "reg", f"{cpu:x}"),
-                                  ("s", "enable-method", "psci")):
-            subprocess.run(["fdtput", "-t", kind, out, node, prop, value], check=True)
-    subprocess.run(["fdtput", "-t", "x", out, "/intc@8000000", "reg",
-                    "0", "8000000", "0", "10000", "0", "80a0000", "0", "80000"], check=True)
+    add_psci_cpus(out, (2, 3))
+    fdtput(out, "-t", "x", "/intc@8000000", "reg",
+           "0", "8000000", "0", "10000", "0", "80a0000", "0", "80000")
     return str(out)
 
 

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pexpect
 
+from board_dt import add_psci_cpus, fdtput
+
 TOP = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TOP / "tests" / "system"))
 from qemu_machine import Machine, build_path  # noqa: E402
@@ -39,10 +41,6 @@ NATIVE = ["qemu-system-aarch64", "-M", "virt,gic-version=3", "-cpu", "cortex-a72
           "-m", "768M", "-nographic", "-no-reboot", "-nic", "none"]
 # Native baselines by the machine's CPU count.
 BASELINES = {4: "native, 4 CPUs, maxcpus=2", 2: "native, 2 CPUs"}
-
-
-def fdtput(dtb, *args):
-    subprocess.run(["fdtput", str(dtb), *args], check=True)
 
 
 def native_dtb(workdir, board_cpus):
@@ -56,14 +54,7 @@ def native_dtb(workdir, board_cpus):
         for node, reg in (("/cpus/cpu@2", "0"), ("/cpus/cpu@3", "1")):
             fdtput(dtb, "-t", "x", node, "reg", reg)
     else:
-        for cpu in (0, 1):
-            node = f"/cpus/cpu@{cpu}"
-            fdtput(dtb, "-c", node)
-            for kind, prop, value in (("s", "device_type", "cpu"),
-                                      ("s", "compatible", "arm,cortex-a72"),
-                                      ("x", "reg", f"{cpu:x}"),
-                                      ("s", "enable-method", "psci")):
-                fdtput(dtb, "-t", kind, node, prop, value)
+        add_psci_cpus(dtb, (0, 1))
         bootargs = subprocess.run(["fdtget", str(dtb), "/chosen", "bootargs"], check=True,
                                   capture_output=True, text=True).stdout.strip()
         fdtput(dtb, "-t", "s", "/chosen", "bootargs", f"{bootargs} maxcpus=2")

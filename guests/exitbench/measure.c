@@ -25,13 +25,18 @@ static int64_t median(int64_t *values, unsigned count)
 	return values[count / 2];
 }
 
+static int64_t ns_per_op(uint64_t batch_ticks, unsigned ops_per_batch)
+{
+	return (int64_t)(ticks_to_ns(batch_ticks) / ops_per_batch);
+}
+
 void report_row(const char *row, const uint64_t batch_ticks[BATCHES], unsigned ops_per_batch)
 {
-	int64_t ns_per_op[BATCHES];
+	int64_t ns[BATCHES];
 
 	for (unsigned i = 0; i < BATCHES; i++)
-		ns_per_op[i] = (int64_t)(ticks_to_ns(batch_ticks[i]) / ops_per_batch);
-	print("exitbench: %s %ld\n", row, median(ns_per_op, BATCHES));
+		ns[i] = ns_per_op(batch_ticks[i], ops_per_batch);
+	print("exitbench: %s %ld\n", row, median(ns, BATCHES));
 }
 
 void report_excess(const char *row, const uint64_t batch_ticks[BATCHES],
@@ -40,8 +45,8 @@ void report_excess(const char *row, const uint64_t batch_ticks[BATCHES],
 	int64_t excess_ns[BATCHES];
 
 	for (unsigned i = 0; i < BATCHES; i++)
-		excess_ns[i] = (int64_t)(ticks_to_ns(batch_ticks[i]) / ops_per_batch) -
-			       (int64_t)(ticks_to_ns(floor_ticks[i]) / ops_per_batch);
+		excess_ns[i] = ns_per_op(batch_ticks[i], ops_per_batch) -
+			       ns_per_op(floor_ticks[i], ops_per_batch);
 	print("exitbench: %s-above-floor %ld\n", row, median(excess_ns, BATCHES));
 }
 

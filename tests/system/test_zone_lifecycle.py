@@ -92,18 +92,17 @@ def test_zone1_starts_and_stops_a_hundred_times(zone0_linux):
     start_stop_cycles(zone0_linux, 100)
 
 
-def nonzero_words_per_chunk(image, chunk_bytes=2 << 20):
-    """(offset, value) of the first non-zero 64-bit word of each 2 MiB chunk
-    of the file, the unit in which the hypervisor clears a stopped zone."""
+def nonzero_word_per_chunk(image, chunk_bytes=2 << 20):
+    """The offset of the first non-zero 64-bit word of each 2 MiB chunk of
+    the file, the unit in which the hypervisor clears a stopped zone."""
     data = open(image, "rb").read()
-    words = []
+    offsets = []
     for chunk in range(0, len(data), chunk_bytes):
         for offset in range(chunk, min(chunk + chunk_bytes, len(data)) - 7, 8):
-            value = int.from_bytes(data[offset:offset + 8], "little")
-            if value:
-                words.append((offset, value))
+            if any(data[offset:offset + 8]):
+                offsets.append(offset)
                 break
-    return words
+    return offsets
 
 
 def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(zone0_linux):
@@ -117,7 +116,7 @@ def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(zone0_linux):
     addresses = [int(config["dtb_load_paddr"], 16)]
     for image, load in ((f"{images}/zone1-Image", int(config["kernel_load_paddr"], 16)),
                         (f"{images}/zone1-initramfs.cpio.gz", int(initrd_start, 16))):
-        addresses += [load + offset for offset, _ in nonzero_words_per_chunk(image)]
+        addresses += [load + offset for offset in nonzero_word_per_chunk(image)]
     assert len(addresses) > 10, "the images span many chunks, each with data to clear"
     start_zone(m, ZONE1, ZONE1_READY)
     shutdown(m)
