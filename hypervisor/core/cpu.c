@@ -82,11 +82,6 @@ void vcpu_power_off_self(void)
 	cpu_run_or_park();
 }
 
-void vcpu_exit_done(struct vcpu *vcpu)
-{
-	if (zone_stop_this_cpu_if_asked(vcpu))
-		cpu_run_or_park();
-}
 
 static bool take_power_on(struct vcpu *vcpu)
 {

@@ -33,13 +33,6 @@ struct zone *zone_running_by_id(uint32_t id)
 	return NULL;
 }
 
-bool zone_is_stopping(const struct zone *zone)
-{
-	enum zone_state state = __atomic_load_n(&zone->state, __ATOMIC_ACQUIRE);
-
-	return state == ZONE_STOPPING || state == ZONE_FAILED;
-}
-
 bool zone_owns_interrupt(const struct zone *zone, uint32_t intid)
 {
 	return intid < CONFIG_MAX_INTERRUPTS &&

@@ -59,8 +59,5 @@ enum vcpu_on_result vcpu_power_on(const struct zone *caller, struct vcpu *vcpu, 
 				  uint64_t arg);
 /* Powers the calling vCPU off; its CPU idles until the next power-on. */
 noreturn void vcpu_power_off_self(void);
-/* At the end of every exit, before the guest resumes: a vCPU whose zone is
- * stopping parks instead. */
-void vcpu_exit_done(struct vcpu *vcpu);
 
 #endif

@@ -63,7 +63,13 @@ struct zone *zone_root(void);
 struct zone *zone_running_by_id(uint32_t id);
 bool zone_owns_interrupt(const struct zone *zone, uint32_t intid);
 unsigned zone_slot(const struct zone *zone);
-bool zone_is_stopping(const struct zone *zone);
+/* Inline: every exit asks it (vcpu_exit_done in zone_stop.h). */
+static inline bool zone_is_stopping(const struct zone *zone)
+{
+	enum zone_state state = __atomic_load_n(&zone->state, __ATOMIC_ACQUIRE);
+
+	return state == ZONE_STOPPING || state == ZONE_FAILED;
+}
 
 /* Entries for HC_ZONE_LIST, at most `max`; returns how many. */
 unsigned zone_list(struct zone_info *out, unsigned max);

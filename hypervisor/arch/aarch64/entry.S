@@ -29,12 +29,24 @@
 	str	x22, [sp, #16 * 16]
 .endm
 
+/* Under QEMU's TCG a system register write ends the translation block and
+ * recomputes the cached CPU state; reading is cheap. Most exits return to the
+ * ELR and SPSR they came with (a hypercall to both, an emulated access to the
+ * SPSR), so those are written only when changed. */
+.macro msr_if_changed sysreg, value, scratch
+	mrs	\scratch, \sysreg
+	cmp	\scratch, \value
+	b.eq	1f
+	msr	\sysreg, \value
+1:
+.endm
+
 /* x0 points at a frame; loads it and returns from the exception. */
 .macro load_frame_and_eret
 	ldp	x30, x21, [x0, #16 * 15]
 	ldr	x22, [x0, #16 * 16]
-	msr	elr_el2, x21
-	msr	spsr_el2, x22
+	msr_if_changed elr_el2, x21, x23
+	msr_if_changed spsr_el2, x22, x23
 	ldp	x2, x3, [x0, #16 * 1]
 	ldp	x4, x5, [x0, #16 * 2]
 	ldp	x6, x7, [x0, #16 * 3]

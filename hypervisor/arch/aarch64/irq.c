@@ -10,6 +10,7 @@
 #include "log.h"
 #include "vcpu.h"
 #include "zone.h"
+#include "zone_stop.h"
 
 /* Interrupts of the zone go to the guest hardware-linked: the priority drop
  * happens here, the deactivation by the guest's own EOI. One interrupt per

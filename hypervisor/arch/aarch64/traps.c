@@ -16,6 +16,7 @@
 #include "mmio.h"
 #include "vcpu.h"
 #include "zone.h"
+#include "zone_stop.h"
 
 #define HVC_IMM_SMCCC 0
 
