@@ -145,11 +145,27 @@ static uint64_t size_mask(unsigned size)
 	return size == 8 ? ~0ULL : (1ULL << (size * 8)) - 1;
 }
 
+/* Writes the vCPU need not wait for: QueueNotify, and InterruptACK, which a
+ * driver writes on every interrupt after reading InterruptStatus, when the
+ * daemon says it copes (takes_posted_ack); not waiting saves a wake-up of
+ * the daemon per interrupt. The daemon serves the ring in order, so the
+ * vCPU's next access still finds them done. */
+static bool is_posted(const struct virtio_bridge *b, const struct mmio_access *a,
+		      uint64_t window)
+{
+	uint64_t offset = a->addr - window;
+
+	if (!a->is_write)
+		return false;
+	return offset == VIRTIO_MMIO_QUEUE_NOTIFY ||
+	       (offset == VIRTIO_MMIO_INTERRUPT_ACK &&
+		__atomic_load_n(&b->takes_posted_ack, __ATOMIC_RELAXED));
+}
+
 static bool forward_access(struct vcpu *vcpu, struct mmio_access *a, void *opaque)
 {
 	struct virtio_bridge *b = current_bridge();
-	bool notify = a->is_write && a->addr - (uint64_t)(uintptr_t)opaque ==
-				     VIRTIO_MMIO_QUEUE_NOTIFY;
+	bool posted = b && is_posted(b, a, (uint64_t)(uintptr_t)opaque);
 	struct virtio_bridge_request request = {
 		.src_cpu = vcpu->cpu,
 		.address = a->addr,
@@ -157,7 +173,7 @@ static bool forward_access(struct vcpu *vcpu, struct mmio_access *a, void *opaqu
 		.value = a->is_write ? a->value : 0,
 		.src_zone = vcpu->zone->id,
 		.is_write = a->is_write,
-		.need_interrupt = notify,
+		.need_interrupt = posted,
 	};
 	uint64_t flag = 0, deadline;
 
@@ -169,8 +185,8 @@ static bool forward_access(struct vcpu *vcpu, struct mmio_access *a, void *opaqu
 		return true;
 	}
 	deadline = arch_time_ns() + ANSWER_TIMEOUT_NS;
-	if (push_request_within(b, &request, notify ? NULL : &flag, vcpu->zone, deadline) &&
-	    (notify || wait_for_answer(b, vcpu, flag, deadline, &a->value))) {
+	if (push_request_within(b, &request, posted ? NULL : &flag, vcpu->zone, deadline) &&
+	    (posted || wait_for_answer(b, vcpu, flag, deadline, &a->value))) {
 		a->value &= size_mask(a->size);
 		return true;
 	}

@@ -8,7 +8,11 @@
  * inject): the daemon produces at res_rear, the hypervisor consumes at
  * res_front when zone0 makes HC_VIRTIO_INJECT_IRQ. A synchronous request
  * (need_interrupt 0) is answered in cfg_values[src_cpu], then
- * cfg_flags[src_cpu] is bumped. Shared by hypervisor, kernel module and tools. */
+ * cfg_flags[src_cpu] is bumped. QueueNotify writes are posted
+ * (need_interrupt 1): the vCPU goes on without an answer, and its next access
+ * waits behind them, the ring being served in order. InterruptACK writes are
+ * posted too while the daemon sets takes_posted_ack. Shared by hypervisor,
+ * kernel module and tools. */
 #ifndef TESSERA_VIRTIO_BRIDGE_H
 #define TESSERA_VIRTIO_BRIDGE_H
 
@@ -28,8 +32,9 @@
 #define VIRTIO_BRIDGE_WAKEUP_INTID 64
 
 /* virtio-mmio registers the bridge gives a meaning of its own. */
-#define VIRTIO_MMIO_QUEUE_NOTIFY 0x050
-#define VIRTIO_MMIO_STATUS       0x070
+#define VIRTIO_MMIO_QUEUE_NOTIFY  0x050
+#define VIRTIO_MMIO_INTERRUPT_ACK 0x064
+#define VIRTIO_MMIO_STATUS        0x070
 
 struct virtio_bridge_request {
 	uint64_t src_cpu;       /* physical CPU waiting for the answer */
@@ -61,6 +66,12 @@ struct virtio_bridge {
 	uint64_t mmio_addrs[VIRTIO_BRIDGE_MAX_DEVS];
 	uint8_t mmio_avail;
 	uint8_t need_wakeup;
+	/* tessera's own, in a byte hvisor leaves zero (the module clears the
+	 * page at each daemon start). 1: the daemon keeps an interrupt cause
+	 * it raised after the driver's InterruptStatus read through the
+	 * InterruptACK that follows, so that write need not be waited for.
+	 * hvisor's daemon leaves it 0 and is waited for, as on hvisor. */
+	uint8_t takes_posted_ack;
 };
 
 static inline uint32_t virtio_bridge_next(uint32_t index)
@@ -83,6 +94,7 @@ _Static_assert(offsetof(struct virtio_bridge, cfg_values) == 1808, "cfg_values")
 _Static_assert(offsetof(struct virtio_bridge, mmio_addrs) == 2064, "mmio_addrs");
 _Static_assert(offsetof(struct virtio_bridge, mmio_avail) == 2128, "mmio_avail");
 _Static_assert(offsetof(struct virtio_bridge, need_wakeup) == 2129, "need_wakeup");
+_Static_assert(offsetof(struct virtio_bridge, takes_posted_ack) == 2130, "takes_posted_ack");
 _Static_assert(sizeof(struct virtio_bridge) <= VIRTIO_BRIDGE_PAGE_SIZE, "one page");
 #endif
 

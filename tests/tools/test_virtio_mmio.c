@@ -242,6 +242,29 @@ static void completions_interrupt_unless_the_driver_says_not_to(void **state)
 	assert_int_equal(f->guest.irqs.count, 1);
 }
 
+/* InterruptACK is posted: the daemon may complete more buffers between the
+ * driver's status read and its acknowledge, and that interrupt's cause must
+ * survive the acknowledge. */
+static void an_interrupt_raised_after_the_status_read_survives_the_ack(void **state)
+{
+	struct fixture *f = *state;
+	struct virtio_mmio_device *dev = &f->fake.dev;
+	uint64_t buffer = test_guest_alloc(&f->guest, 64, 8);
+	const struct test_buffer chain[] = { { buffer, 64, true } };
+
+	start(f);
+	test_queue_add(&f->queues[1], chain, 1);
+	test_queue_notify(&f->queues[1]);
+	assert_int_equal(test_reg_read(dev, VIRTIO_MMIO_INTERRUPT_STATUS), VIRTIO_MMIO_INT_VRING);
+	test_queue_add(&f->queues[1], chain, 1);
+	test_queue_notify(&f->queues[1]);
+	assert_int_equal(f->guest.irqs.count, 2);
+	test_reg_write(dev, VIRTIO_MMIO_INTERRUPT_ACK, VIRTIO_MMIO_INT_VRING);
+	assert_int_equal(test_reg_read(dev, VIRTIO_MMIO_INTERRUPT_STATUS), VIRTIO_MMIO_INT_VRING);
+	test_reg_write(dev, VIRTIO_MMIO_INTERRUPT_ACK, VIRTIO_MMIO_INT_VRING);
+	assert_int_equal(test_reg_read(dev, VIRTIO_MMIO_INTERRUPT_STATUS), 0);
+}
+
 static void bad_chain_comes_back_empty_and_the_queue_goes_on(void **state)
 {
 	struct fixture *f = *state;
@@ -355,6 +378,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(queue_setup_takes_size_and_addresses, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(unusable_queues_need_a_reset, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(completions_interrupt_unless_the_driver_says_not_to, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(an_interrupt_raised_after_the_status_read_survives_the_ack, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(bad_chain_comes_back_empty_and_the_queue_goes_on, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(runaway_available_index_stops_the_queue, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(head_out_of_range_stops_the_queue, set_up, tear_down),

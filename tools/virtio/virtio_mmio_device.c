@@ -24,6 +24,7 @@ void virtio_mmio_device_init(struct virtio_mmio_device *dev, const struct virtio
 static void raise_interrupt(struct virtio_mmio_device *dev, uint32_t cause)
 {
 	dev->interrupt_status |= cause;
+	dev->raised_since_status_read |= cause;
 	dev->irqs->raise(dev->irqs, dev->zone_id, dev->irq);
 }
 
@@ -35,6 +36,7 @@ static void reset(struct virtio_mmio_device *dev)
 	dev->queue_sel = 0;
 	dev->status = 0;
 	dev->interrupt_status = 0;
+	dev->raised_since_status_read = 0;
 	for (unsigned i = 0; i < VIRTIO_MMIO_MAX_QUEUES; i++)
 		virtqueue_reset(&dev->queues[i]);
 }
@@ -93,6 +95,7 @@ static uint32_t read_register(struct virtio_mmio_device *dev, uint64_t offset)
 	case VIRTIO_MMIO_QUEUE_READY:
 		return vq && vq->ready;
 	case VIRTIO_MMIO_INTERRUPT_STATUS:
+		dev->raised_since_status_read = 0;
 		return dev->interrupt_status;
 	case VIRTIO_MMIO_STATUS:
 		return dev->status;
@@ -224,8 +227,12 @@ static void write_register(struct virtio_mmio_device *dev, uint64_t offset, uint
 		if (value < dev->ops->num_queues && dev->queues[value].ready)
 			dev->ops->notify(dev, value);
 		break;
+	/* The vCPU does not wait for its InterruptACK (virtio_bridge.c), so the
+	 * daemon may have raised the interrupt again since the driver read the
+	 * status it acknowledges: that cause stays set, or the driver would
+	 * read 0 on the new interrupt and leave the used buffers behind it. */
 	case VIRTIO_MMIO_INTERRUPT_ACK:
-		dev->interrupt_status &= ~value;
+		dev->interrupt_status &= ~(value & ~dev->raised_since_status_read);
 		break;
 	case VIRTIO_MMIO_STATUS:
 		write_status(dev, value);

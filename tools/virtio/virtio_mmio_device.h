@@ -72,6 +72,7 @@ struct virtio_mmio_device {
 	uint32_t queue_sel;
 	uint32_t status;
 	uint32_t interrupt_status;
+	uint32_t raised_since_status_read; /* kept by an InterruptACK (it is posted) */
 	struct virtqueue queues[VIRTIO_MMIO_MAX_QUEUES];
 };
 

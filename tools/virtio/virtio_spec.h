@@ -15,8 +15,9 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "virtio is little-endi
 #define VIRTIO_MMIO_VERSION 2u
 #define VIRTIO_VENDOR_ID    0x48564953u   /* "HVIS", hvisor's */
 
-/* Register offsets; QueueNotify (0x50) and Status (0x70) come from
- * <tessera/virtio_bridge.h>, which gives them a meaning of its own. */
+/* Register offsets; QueueNotify (0x50), InterruptACK (0x64) and Status
+ * (0x70) come from <tessera/virtio_bridge.h>, which gives them a meaning of
+ * its own. */
 #define VIRTIO_MMIO_MAGIC_VALUE         0x000
 #define VIRTIO_MMIO_VERSION_REG         0x004
 #define VIRTIO_MMIO_DEVICE_ID           0x008
@@ -30,7 +31,6 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "virtio is little-endi
 #define VIRTIO_MMIO_QUEUE_NUM           0x038
 #define VIRTIO_MMIO_QUEUE_READY         0x044
 #define VIRTIO_MMIO_INTERRUPT_STATUS    0x060
-#define VIRTIO_MMIO_INTERRUPT_ACK       0x064
 #define VIRTIO_MMIO_QUEUE_DESC_LOW      0x080
 #define VIRTIO_MMIO_QUEUE_DESC_HIGH     0x084
 #define VIRTIO_MMIO_QUEUE_DRIVER_LOW    0x090
