@@ -121,7 +121,10 @@ static void devices_identify_themselves(void **state)
 	struct virtio_mmio_device *console = virtio_console_create(&setup, &pty);
 
 	expect_identity(blk, 2, VIRTIO_F_VERSION_1 | VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_FLUSH, 1);
-	expect_identity(net, 1, VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC, 2);
+	expect_identity(net, 1,
+			VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC | VIRTIO_NET_F_CSUM |
+				VIRTIO_NET_F_HOST_TSO4 | VIRTIO_NET_F_HOST_TSO6,
+			2);
 	expect_identity(console, 3, VIRTIO_F_VERSION_1, 2);
 	assert_int_equal(virtio_mmio_read(blk, VIRTIO_MMIO_CONFIG, 8), 8);
 	assert_int_equal(virtio_mmio_read(net, VIRTIO_MMIO_CONFIG, 4), 0x12005452);

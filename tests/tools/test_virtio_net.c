@@ -1,7 +1,7 @@
 /* virtio-net framing, with a SOCK_SEQPACKET socket pair standing in for the
- * TAP (both carry whole frames): the 12-byte header is stripped on
- * transmit and prepended on receive, and the TAP is read only while the
- * guest has posted buffers. */
+ * TAP (both carry whole frames behind a 12-byte virtio-net header): the
+ * guest's header goes to the TAP on transmit, the TAP's is replaced on
+ * receive, and the TAP is read only while the guest has posted buffers. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -60,35 +60,67 @@ static void fill(uint8_t *data, size_t len, uint8_t seed)
 		data[i] = (uint8_t)(seed + i);
 }
 
-static void transmit_strips_the_header(void **state)
+/* A frame from zone0's side, behind a TAP header the guest must not see:
+ * DATA_VALID (2) and a GSO type the guest never negotiated. */
+static void wire_send(struct fixture *f, const uint8_t *frame, size_t len)
+{
+	uint8_t packet[HEADER + 2048] = { 2, 1 };
+
+	assert_true(len <= sizeof(packet) - HEADER);
+	memcpy(packet + HEADER, frame, len);
+	assert_int_equal(send(f->wire, packet, HEADER + len, 0), (ssize_t)(HEADER + len));
+}
+
+/* The header carries the guest's checksum and TSO requests to zone0's
+ * kernel, which checks and carries them out. */
+static void transmit_gives_the_tap_the_guests_header(void **state)
 {
 	struct fixture *f = *state;
 	uint64_t header = test_guest_alloc(&f->guest, HEADER, 8);
 	uint64_t frame = test_guest_alloc(&f->guest, 60, 8);
-	uint8_t sent[60];
 	uint8_t received[128];
 	uint32_t id;
 	uint32_t len;
 
+	fill(test_guest_ptr(&f->guest, header), HEADER, 200);
 	fill(test_guest_ptr(&f->guest, frame), 60, 1);
-	memcpy(sent, test_guest_ptr(&f->guest, frame), 60);
 	const struct test_buffer chain[] = { { header, HEADER, false }, { frame, 60, false } };
 	test_queue_add(&f->queues[VIRTIO_NET_TX], chain, 2);
 	test_queue_notify(&f->queues[VIRTIO_NET_TX]);
-	assert_int_equal(recv(f->wire, received, sizeof(received), 0), 60);
-	assert_memory_equal(received, sent, 60);
+	assert_int_equal(recv(f->wire, received, sizeof(received), 0), HEADER + 60);
+	assert_memory_equal(received, test_guest_ptr(&f->guest, header), HEADER);
+	assert_memory_equal(received + HEADER, test_guest_ptr(&f->guest, frame), 60);
 	assert_true(test_queue_take_used(&f->queues[VIRTIO_NET_TX], &id, &len));
 	assert_int_equal(len, 0);
 	assert_int_equal(f->guest.irqs.count, 1);
 
 	/* Header and frame in one buffer, as with VERSION_1 drivers may do. */
 	uint64_t whole = test_guest_alloc(&f->guest, HEADER + 42, 8);
-	fill((uint8_t *)test_guest_ptr(&f->guest, whole) + HEADER, 42, 9);
+	fill(test_guest_ptr(&f->guest, whole), HEADER + 42, 9);
 	const struct test_buffer one[] = { { whole, HEADER + 42, false } };
 	test_queue_add(&f->queues[VIRTIO_NET_TX], one, 1);
 	test_queue_notify(&f->queues[VIRTIO_NET_TX]);
-	assert_int_equal(recv(f->wire, received, sizeof(received), 0), 42);
-	assert_memory_equal(received, (uint8_t *)test_guest_ptr(&f->guest, whole) + HEADER, 42);
+	assert_int_equal(recv(f->wire, received, sizeof(received), 0), HEADER + 42);
+	assert_memory_equal(received, test_guest_ptr(&f->guest, whole), HEADER + 42);
+}
+
+/* A TSO frame: a 64 KiB IP packet behind its Ethernet header. */
+static void transmit_takes_a_64k_frame(void **state)
+{
+	struct fixture *f = *state;
+	const uint32_t size = HEADER + 14 + 65535;
+	uint64_t whole = test_guest_alloc(&f->guest, size, 8);
+	static uint8_t received[HEADER + 14 + 65535 + 1];
+	uint32_t id;
+	uint32_t len;
+
+	fill(test_guest_ptr(&f->guest, whole), size, 5);
+	const struct test_buffer one[] = { { whole, size, false } };
+	test_queue_add(&f->queues[VIRTIO_NET_TX], one, 1);
+	test_queue_notify(&f->queues[VIRTIO_NET_TX]);
+	assert_int_equal(recv(f->wire, received, sizeof(received), 0), size);
+	assert_memory_equal(received, test_guest_ptr(&f->guest, whole), size);
+	assert_true(test_queue_take_used(&f->queues[VIRTIO_NET_TX], &id, &len));
 }
 
 static void malformed_transmit_chains_are_dropped(void **state)
@@ -119,7 +151,7 @@ static uint16_t post_receive(struct fixture *f, uint32_t size, uint64_t *address
 	return test_queue_add(&f->queues[VIRTIO_NET_RX], chain, 1);
 }
 
-static void receive_prepends_a_header_with_one_buffer(void **state)
+static void receive_gives_the_guest_a_plain_header_with_one_buffer(void **state)
 {
 	struct fixture *f = *state;
 	uint8_t frame[98];
@@ -129,7 +161,7 @@ static void receive_prepends_a_header_with_one_buffer(void **state)
 	static const uint8_t header[HEADER] = { [10] = 1 };
 
 	fill(frame, sizeof(frame), 3);
-	assert_int_equal(send(f->wire, frame, sizeof(frame), 0), sizeof(frame));
+	wire_send(f, frame, sizeof(frame));
 	/* No buffers yet: the TAP is not to be read. */
 	assert_false(virtio_mmio_wants_input(f->net));
 	uint16_t head = post_receive(f, 1526, &buffer);
@@ -157,10 +189,10 @@ static void oversized_frame_is_dropped_and_the_buffer_kept(void **state)
 	fill(big, sizeof(big), 0);
 	fill(small, sizeof(small), 100);
 	uint16_t head = post_receive(f, 100, &buffer);
-	assert_int_equal(send(f->wire, big, sizeof(big), 0), sizeof(big));
+	wire_send(f, big, sizeof(big));
 	f->net->ops->input(f->net);
 	assert_false(test_queue_take_used(&f->queues[VIRTIO_NET_RX], &id, &len));
-	assert_int_equal(send(f->wire, small, sizeof(small), 0), sizeof(small));
+	wire_send(f, small, sizeof(small));
 	f->net->ops->input(f->net);
 	assert_true(test_queue_take_used(&f->queues[VIRTIO_NET_RX], &id, &len));
 	assert_int_equal(id, head);
@@ -184,7 +216,7 @@ static void receive_spans_buffers_and_batches(void **state)
 	post_receive(f, 1526, &unused);
 	for (uint8_t i = 0; i < 3; i++) {
 		fill(frame, sizeof(frame), i);
-		assert_int_equal(send(f->wire, frame, sizeof(frame), 0), sizeof(frame));
+		wire_send(f, frame, sizeof(frame));
 	}
 	f->net->ops->input(f->net);
 	for (unsigned i = 0; i < 3; i++) {
@@ -206,7 +238,7 @@ static void receive_chain_with_readable_buffers_comes_back_unused(void **state)
 	uint32_t len;
 
 	test_queue_add(&f->queues[VIRTIO_NET_RX], readable, 1);
-	assert_int_equal(send(f->wire, frame, sizeof(frame), 0), sizeof(frame));
+	wire_send(f, frame, sizeof(frame));
 	f->net->ops->input(f->net);
 	assert_true(test_queue_take_used(&f->queues[VIRTIO_NET_RX], &id, &len));
 	assert_int_equal(len, 0);
@@ -228,9 +260,10 @@ static void runaway_receive_index_needs_a_reset(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(transmit_strips_the_header, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(transmit_gives_the_tap_the_guests_header, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(transmit_takes_a_64k_frame, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(malformed_transmit_chains_are_dropped, set_up, tear_down),
-		cmocka_unit_test_setup_teardown(receive_prepends_a_header_with_one_buffer, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(receive_gives_the_guest_a_plain_header_with_one_buffer, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(oversized_frame_is_dropped_and_the_buffer_kept, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_spans_buffers_and_batches, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_chain_with_readable_buffers_comes_back_unused, set_up, tear_down),

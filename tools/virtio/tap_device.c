@@ -39,7 +39,7 @@ static int bring_up(const char *name, struct message *m)
 	return 0;
 }
 
-int tap_open(const char *name, struct message *m)
+int tap_open(const char *name, int vnet_header_bytes, struct message *m)
 {
 	struct ifreq ifr = { 0 };
 	int fd = open(TUN_DEVICE, O_RDWR | O_NONBLOCK | O_CLOEXEC);
@@ -48,10 +48,16 @@ int tap_open(const char *name, struct message *m)
 		message_set(m, "TAP \"%s\": cannot open %s: %s", name, TUN_DEVICE, strerror(errno));
 		return -1;
 	}
-	ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI | IFF_VNET_HDR;
 	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
 	if (ioctl(fd, TUNSETIFF, &ifr)) {
 		message_set(m, "TAP \"%s\": cannot create it: %s", name, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (ioctl(fd, TUNSETVNETHDRSZ, &vnet_header_bytes)) {
+		message_set(m, "TAP \"%s\": cannot set its %d-byte virtio-net header: %s", name,
+			    vnet_header_bytes, strerror(errno));
 		close(fd);
 		return -1;
 	}

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A TAP frame without offloads is at most the MTU plus the Ethernet
- * header; 64 KiB covers every MTU Linux allows. */
-#define FRAME_MAX 65536
+/* A frame is at most a 64 KiB IP packet (a TSO one, or the largest MTU
+ * Linux allows) behind an Ethernet header with a VLAN tag. */
+#define FRAME_MAX (65536 + 18)
 
 /* Frames taken per readable event, so the bridge ring is not kept waiting. */
 #define RX_BUDGET 64
@@ -35,8 +35,10 @@ static uint32_t transmit(struct virtio_mmio_device *dev, const struct desc_chain
 		net->tx_dropped++;
 		return 0;
 	}
-	uint64_t len = chain->readable_bytes - VIRTIO_NET_HEADER_BYTES;
-	desc_chain_read(chain, VIRTIO_NET_HEADER_BYTES, net->frame, len);
+	/* The guest's header goes to the TAP with the frame: zone0's kernel
+	 * finishes the checksum and segments a TSO frame as the header says. */
+	uint64_t len = chain->readable_bytes;
+	desc_chain_read(chain, 0, net->frame, len);
 	/* A full TAP queue drops the frame, as a busy wire would. */
 	if (write(net->tap_fd, net->frame, len) != (ssize_t)len) {
 		net->tx_dropped++;
@@ -54,15 +56,17 @@ static void notify(struct virtio_mmio_device *dev, unsigned queue)
 		virtio_mmio_serve_queue(dev, queue, transmit);
 }
 
-/* Reads one frame into net->frame after room for the header; its length,
+/* Reads one frame with its TAP header into net->frame; the frame's length,
  * 0 if there is none now, -1 if the TAP failed or ended (it would then be
  * readable forever). */
 static ssize_t read_frame(struct virtio_net *net)
 {
-	ssize_t n = read(net->tap_fd, net->frame + VIRTIO_NET_HEADER_BYTES, FRAME_MAX);
+	ssize_t n = read(net->tap_fd, net->frame, sizeof(net->frame));
 
+	if (n > VIRTIO_NET_HEADER_BYTES)
+		return n - VIRTIO_NET_HEADER_BYTES;
 	if (n > 0)
-		return n;
+		return 0;
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return 0;
 	log_error("%s: reading from %s: %s; receiving stops", net->dev.label, net->dev.backing,
@@ -100,6 +104,8 @@ static void input(struct virtio_mmio_device *dev)
 				    dev->label, n, (unsigned long long)chain.writable_bytes);
 			continue;
 		}
+		/* The TAP offloads nothing to the guest (no TUNSETOFFLOAD), so its
+		 * header is replaced by the one for a whole, checksummed frame. */
 		memset(net->frame, 0, VIRTIO_NET_HEADER_BYTES);
 		net->frame[HEADER_NUM_BUFFERS] = 1;
 		desc_chain_write(&chain, 0, net->frame, len);
@@ -123,7 +129,8 @@ static void destroy(struct virtio_mmio_device *dev)
 static const struct virtio_device_ops net_ops = {
 	.name = "net",
 	.device_id = VIRTIO_ID_NET,
-	.features = VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC,
+	.features = VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC | VIRTIO_NET_F_CSUM |
+		    VIRTIO_NET_F_HOST_TSO4 | VIRTIO_NET_F_HOST_TSO6,
 	.num_queues = 2,
 	.notify = notify,
 	.input = input,

@@ -1,7 +1,10 @@
 /* virtio-net (device ID 1) over a TAP: queue 0 receives, queue 1
- * transmits; each frame carries the 12-byte virtio_net_hdr_v1 in the guest
- * and none on the TAP. Only the MAC feature is offered, so every header
- * the daemon writes is zero but for num_buffers = 1. */
+ * transmits; each frame carries the 12-byte virtio_net_hdr_v1 both in the
+ * guest and on the TAP (IFF_VNET_HDR). Transmit offloads are offered
+ * (checksum, TSO over IPv4 and IPv6): the guest's header goes to the TAP as
+ * it is, and zone0's kernel checks it, finishes the checksum and segments.
+ * Nothing is offloaded to the guest, so every header the daemon writes to it
+ * is zero but for num_buffers = 1. */
 #ifndef VIRTIO_NET_H
 #define VIRTIO_NET_H
 

@@ -32,7 +32,7 @@ static struct virtio_mmio_device *open_blk(struct virtio_device_setup *setup,
 static struct virtio_mmio_device *open_net(struct virtio_device_setup *setup,
 					   const struct virtio_device_config *d, struct message *m)
 {
-	int fd = tap_open(d->tap, m);
+	int fd = tap_open(d->tap, VIRTIO_NET_HEADER_BYTES, m);
 
 	if (fd < 0)
 		return NULL;
