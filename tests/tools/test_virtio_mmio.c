@@ -123,7 +123,9 @@ static void devices_identify_themselves(void **state)
 	expect_identity(blk, 2, VIRTIO_F_VERSION_1 | VIRTIO_BLK_F_SEG_MAX | VIRTIO_BLK_F_FLUSH, 1);
 	expect_identity(net, 1,
 			VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC | VIRTIO_NET_F_CSUM |
-				VIRTIO_NET_F_HOST_TSO4 | VIRTIO_NET_F_HOST_TSO6,
+				VIRTIO_NET_F_HOST_TSO4 | VIRTIO_NET_F_HOST_TSO6 |
+				VIRTIO_NET_F_GUEST_CSUM | VIRTIO_NET_F_GUEST_TSO4 |
+				VIRTIO_NET_F_GUEST_TSO6,
 			2);
 	expect_identity(console, 3, VIRTIO_F_VERSION_1, 2);
 	assert_int_equal(virtio_mmio_read(blk, VIRTIO_MMIO_CONFIG, 8), 8);

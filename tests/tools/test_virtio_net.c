@@ -177,6 +177,31 @@ static void receive_gives_the_guest_a_plain_header_with_one_buffer(void **state)
 	assert_false(virtio_mmio_wants_input(f->net));
 }
 
+/* A guest that negotiated the receive offloads reads the TAP's header:
+ * here DATA_VALID and a TCPv4 segment, with num_buffers set to 1. */
+static void receive_gives_an_offloading_guest_the_taps_header(void **state)
+{
+	struct fixture *f = *state;
+	uint8_t frame[60];
+	uint64_t buffer;
+	uint32_t id;
+	uint32_t len;
+	static const uint8_t header[HEADER] = { 2, 1, [10] = 1 };
+
+	test_device_start(&f->guest, f->net,
+			  VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC | VIRTIO_NET_F_GUEST_CSUM |
+				  VIRTIO_NET_F_GUEST_TSO4,
+			  f->queues, 2, QUEUE_SIZE);
+	fill(frame, sizeof(frame), 7);
+	post_receive(f, 1526, &buffer);
+	wire_send(f, frame, sizeof(frame));
+	f->net->ops->input(f->net);
+	assert_true(test_queue_take_used(&f->queues[VIRTIO_NET_RX], &id, &len));
+	assert_int_equal(len, HEADER + sizeof(frame));
+	assert_memory_equal(test_guest_ptr(&f->guest, buffer), header, HEADER);
+	assert_memory_equal((uint8_t *)test_guest_ptr(&f->guest, buffer) + HEADER, frame, sizeof(frame));
+}
+
 static void oversized_frame_is_dropped_and_the_buffer_kept(void **state)
 {
 	struct fixture *f = *state;
@@ -264,6 +289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(transmit_takes_a_64k_frame, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(malformed_transmit_chains_are_dropped, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_gives_the_guest_a_plain_header_with_one_buffer, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(receive_gives_an_offloading_guest_the_taps_header, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(oversized_frame_is_dropped_and_the_buffer_kept, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_spans_buffers_and_batches, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_chain_with_readable_buffers_comes_back_unused, set_up, tear_down),

@@ -28,6 +28,12 @@ static void raise_interrupt(struct virtio_mmio_device *dev, uint32_t cause)
 	dev->irqs->raise(dev->irqs, dev->zone_id, dev->irq);
 }
 
+static void features_changed(struct virtio_mmio_device *dev)
+{
+	if (dev->ops->features_changed)
+		dev->ops->features_changed(dev);
+}
+
 static void reset(struct virtio_mmio_device *dev)
 {
 	dev->device_features_sel = 0;
@@ -39,6 +45,7 @@ static void reset(struct virtio_mmio_device *dev)
 	dev->raised_since_status_read = 0;
 	for (unsigned i = 0; i < VIRTIO_MMIO_MAX_QUEUES; i++)
 		virtqueue_reset(&dev->queues[i]);
+	features_changed(dev);
 }
 
 /* The driver is told through a config-change interrupt (virtio 1.x §2.1.2). */
@@ -134,8 +141,11 @@ static void write_status(struct virtio_mmio_device *dev, uint32_t value)
 			    "%s: driver features 0x%" PRIx64 " refused (offered 0x%" PRIx64 ")",
 			    dev->label, dev->driver_features, dev->ops->features);
 		value &= ~VIRTIO_STATUS_FEATURES_OK;
+		accepting = false;
 	}
 	dev->status = value | (dev->status & VIRTIO_STATUS_DEVICE_NEEDS_RESET);
+	if (accepting)
+		features_changed(dev);
 }
 
 static void write_driver_features(struct virtio_mmio_device *dev, uint32_t value)

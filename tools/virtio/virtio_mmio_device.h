@@ -36,6 +36,9 @@ struct virtio_device_ops {
 	/* input_fd is readable and the receive queue (0) has buffers; NULL
 	 * for a device without input. */
 	void (*input)(struct virtio_mmio_device *dev);
+	/* The driver's features took effect (FEATURES_OK), or were dropped by
+	 * a reset (driver_features 0); NULL if nothing depends on them. */
+	void (*features_changed)(struct virtio_mmio_device *dev);
 	/* Syncs and closes what the device holds, then frees it. */
 	void (*destroy)(struct virtio_mmio_device *dev);
 };

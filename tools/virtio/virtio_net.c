@@ -1,8 +1,10 @@
 #include "virtio_net.h"
 
 #include <errno.h>
+#include <linux/if_tun.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* A frame is at most a 64 KiB IP packet (a TSO one, or the largest MTU
@@ -104,15 +106,38 @@ static void input(struct virtio_mmio_device *dev)
 				    dev->label, n, (unsigned long long)chain.writable_bytes);
 			continue;
 		}
-		/* The TAP offloads nothing to the guest (no TUNSETOFFLOAD), so its
-		 * header is replaced by the one for a whole, checksummed frame. */
-		memset(net->frame, 0, VIRTIO_NET_HEADER_BYTES);
+		/* The TAP's header offloads to the guest only what it negotiated
+		 * (features_changed); without the checksum offload even its
+		 * DATA_VALID hint is not the guest's to read. */
+		if (!(dev->driver_features & VIRTIO_NET_F_GUEST_CSUM))
+			memset(net->frame, 0, VIRTIO_NET_HEADER_BYTES);
 		net->frame[HEADER_NUM_BUFFERS] = 1;
+		net->frame[HEADER_NUM_BUFFERS + 1] = 0;
 		desc_chain_write(&chain, 0, net->frame, len);
 		virtio_mmio_complete(dev, VIRTIO_NET_RX, chain.head, (uint32_t)len);
 		completed = true;
 	}
 	virtio_mmio_finish_queue(dev, VIRTIO_NET_RX, completed);
+}
+
+/* The TAP hands the guest partly checksummed and unsegmented frames only
+ * if the guest said it takes them; a reset takes that back. */
+static void features_changed(struct virtio_mmio_device *dev)
+{
+	struct virtio_net *net = (struct virtio_net *)dev;
+	unsigned offloads = 0;
+
+	if (dev->driver_features & VIRTIO_NET_F_GUEST_CSUM) {
+		offloads |= TUN_F_CSUM;
+		if (dev->driver_features & VIRTIO_NET_F_GUEST_TSO4)
+			offloads |= TUN_F_TSO4;
+		if (dev->driver_features & VIRTIO_NET_F_GUEST_TSO6)
+			offloads |= TUN_F_TSO6;
+	}
+	if (ioctl(net->tap_fd, TUNSETOFFLOAD, offloads))
+		log_limited(&dev->guest_errors, LOG_LEVEL_DEBUG,
+			    "%s: %s takes no offloads (%s); received frames stay whole",
+			    dev->label, dev->backing, strerror(errno));
 }
 
 static void destroy(struct virtio_mmio_device *dev)
@@ -130,10 +155,12 @@ static const struct virtio_device_ops net_ops = {
 	.name = "net",
 	.device_id = VIRTIO_ID_NET,
 	.features = VIRTIO_F_VERSION_1 | VIRTIO_NET_F_MAC | VIRTIO_NET_F_CSUM |
-		    VIRTIO_NET_F_HOST_TSO4 | VIRTIO_NET_F_HOST_TSO6,
+		    VIRTIO_NET_F_HOST_TSO4 | VIRTIO_NET_F_HOST_TSO6 | VIRTIO_NET_F_GUEST_CSUM |
+		    VIRTIO_NET_F_GUEST_TSO4 | VIRTIO_NET_F_GUEST_TSO6,
 	.num_queues = 2,
 	.notify = notify,
 	.input = input,
+	.features_changed = features_changed,
 	.destroy = destroy,
 };
 

@@ -1,10 +1,11 @@
 /* virtio-net (device ID 1) over a TAP: queue 0 receives, queue 1
  * transmits; each frame carries the 12-byte virtio_net_hdr_v1 both in the
- * guest and on the TAP (IFF_VNET_HDR). Transmit offloads are offered
- * (checksum, TSO over IPv4 and IPv6): the guest's header goes to the TAP as
- * it is, and zone0's kernel checks it, finishes the checksum and segments.
- * Nothing is offloaded to the guest, so every header the daemon writes to it
- * is zero but for num_buffers = 1. */
+ * guest and on the TAP (IFF_VNET_HDR). Checksum and TSO offloads (IPv4,
+ * IPv6) are offered both ways. On transmit the guest's header goes to the
+ * TAP as it is, and zone0's kernel checks it, finishes the checksum and
+ * segments. On receive the TAP offloads to the guest what it negotiated
+ * (TUNSETOFFLOAD) and the guest gets the TAP's header with num_buffers = 1;
+ * a guest without the checksum offload gets a zero header. */
 #ifndef VIRTIO_NET_H
 #define VIRTIO_NET_H
 

@@ -51,10 +51,13 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "virtio is little-endi
 #define VIRTIO_STATUS_FAILED             0x80u
 
 #define VIRTIO_F_VERSION_1     (1ull << 32)
-#define VIRTIO_NET_F_CSUM      (1ull << 0)
-#define VIRTIO_NET_F_MAC       (1ull << 5)
-#define VIRTIO_NET_F_HOST_TSO4 (1ull << 11)
-#define VIRTIO_NET_F_HOST_TSO6 (1ull << 12)
+#define VIRTIO_NET_F_CSUM       (1ull << 0)
+#define VIRTIO_NET_F_GUEST_CSUM (1ull << 1)
+#define VIRTIO_NET_F_MAC        (1ull << 5)
+#define VIRTIO_NET_F_GUEST_TSO4 (1ull << 7)
+#define VIRTIO_NET_F_GUEST_TSO6 (1ull << 8)
+#define VIRTIO_NET_F_HOST_TSO4  (1ull << 11)
+#define VIRTIO_NET_F_HOST_TSO6  (1ull << 12)
 #define VIRTIO_BLK_F_SEG_MAX   (1ull << 2)
 #define VIRTIO_BLK_F_FLUSH     (1ull << 9)
 
