@@ -82,7 +82,6 @@ void vcpu_power_off_self(void)
 	cpu_run_or_park();
 }
 
-
 static bool take_power_on(struct vcpu *vcpu)
 {
 	struct zone *zone = __atomic_load_n(&vcpu->zone, __ATOMIC_ACQUIRE);

@@ -1,7 +1,8 @@
 /* virtio-net framing, with a SOCK_SEQPACKET socket pair standing in for the
  * TAP (both carry whole frames behind a 12-byte virtio-net header): the
- * guest's header goes to the TAP on transmit, the TAP's is replaced on
- * receive, and the TAP is read only while the guest has posted buffers. */
+ * guest's header goes to the TAP on transmit, on receive the guest reads
+ * the TAP's only if it negotiated the checksum offload, and the TAP is read
+ * only while the guest has posted buffers. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,6 +10,7 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <linux/if_tun.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -60,11 +62,12 @@ static void fill(uint8_t *data, size_t len, uint8_t seed)
 		data[i] = (uint8_t)(seed + i);
 }
 
-/* A frame from zone0's side, behind a TAP header the guest must not see:
- * DATA_VALID (2) and a GSO type the guest never negotiated. */
+/* A frame from zone0's side, behind a TAP header a guest without the
+ * checksum offload must not see: DATA_VALID (2) and a TCPv4 segment (1).
+ * The TAP leaves the last two bytes alone; they hold junk here. */
 static void wire_send(struct fixture *f, const uint8_t *frame, size_t len)
 {
-	uint8_t packet[HEADER + 2048] = { 2, 1 };
+	uint8_t packet[HEADER + 2048] = { 2, 1, [10] = 0xee, [11] = 0xff };
 
 	assert_true(len <= sizeof(packet) - HEADER);
 	memcpy(packet + HEADER, frame, len);
@@ -202,6 +205,18 @@ static void receive_gives_an_offloading_guest_the_taps_header(void **state)
 	assert_memory_equal((uint8_t *)test_guest_ptr(&f->guest, buffer) + HEADER, frame, sizeof(frame));
 }
 
+static void the_tap_offloads_only_what_the_guest_takes(void **state)
+{
+	(void)state;
+	assert_int_equal(virtio_net_tap_offloads(0), 0);
+	assert_int_equal(virtio_net_tap_offloads(VIRTIO_NET_F_GUEST_TSO4 | VIRTIO_NET_F_GUEST_TSO6),
+			 0);
+	assert_int_equal(virtio_net_tap_offloads(VIRTIO_NET_F_GUEST_CSUM), TUN_F_CSUM);
+	assert_int_equal(virtio_net_tap_offloads(VIRTIO_NET_F_GUEST_CSUM | VIRTIO_NET_F_GUEST_TSO4 |
+						 VIRTIO_NET_F_GUEST_TSO6 | VIRTIO_NET_F_HOST_TSO4),
+			 TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6);
+}
+
 static void oversized_frame_is_dropped_and_the_buffer_kept(void **state)
 {
 	struct fixture *f = *state;
@@ -290,6 +305,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(malformed_transmit_chains_are_dropped, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_gives_the_guest_a_plain_header_with_one_buffer, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_gives_an_offloading_guest_the_taps_header, set_up, tear_down),
+		cmocka_unit_test(the_tap_offloads_only_what_the_guest_takes),
 		cmocka_unit_test_setup_teardown(oversized_frame_is_dropped_and_the_buffer_kept, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_spans_buffers_and_batches, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(receive_chain_with_readable_buffers_comes_back_unused, set_up, tear_down),

@@ -19,6 +19,9 @@
 struct virtio_net {
 	struct virtio_mmio_device dev;  /* first: ops get this */
 	int tap_fd;
+	bool guest_takes_csum;          /* as negotiated, not as the guest rewrites it */
+	unsigned tap_offloads;          /* TUN_F_*: what the TAP was last told */
+	struct log_limit offload_errors;
 	unsigned long tx_dropped;
 	unsigned long rx_dropped;
 	uint8_t frame[VIRTIO_NET_HEADER_BYTES + FRAME_MAX];
@@ -106,10 +109,12 @@ static void input(struct virtio_mmio_device *dev)
 				    dev->label, n, (unsigned long long)chain.writable_bytes);
 			continue;
 		}
-		/* The TAP's header offloads to the guest only what it negotiated
-		 * (features_changed); without the checksum offload even its
-		 * DATA_VALID hint is not the guest's to read. */
-		if (!(dev->driver_features & VIRTIO_NET_F_GUEST_CSUM))
+		/* The TAP offloads to the guest only what it negotiated
+		 * (features_changed); without the checksum offload even the
+		 * header's DATA_VALID hint is not the guest's to read. The TAP
+		 * writes only the first 10 bytes of the 12, so num_buffers would
+		 * otherwise hold the previous frame's bytes. */
+		if (!net->guest_takes_csum)
 			memset(net->frame, 0, VIRTIO_NET_HEADER_BYTES);
 		net->frame[HEADER_NUM_BUFFERS] = 1;
 		net->frame[HEADER_NUM_BUFFERS + 1] = 0;
@@ -120,24 +125,37 @@ static void input(struct virtio_mmio_device *dev)
 	virtio_mmio_finish_queue(dev, VIRTIO_NET_RX, completed);
 }
 
+unsigned virtio_net_tap_offloads(uint64_t driver_features)
+{
+	unsigned offloads = 0;
+
+	/* The kernel refuses segmentation offloads without the checksum one. */
+	if (!(driver_features & VIRTIO_NET_F_GUEST_CSUM))
+		return 0;
+	offloads |= TUN_F_CSUM;
+	if (driver_features & VIRTIO_NET_F_GUEST_TSO4)
+		offloads |= TUN_F_TSO4;
+	if (driver_features & VIRTIO_NET_F_GUEST_TSO6)
+		offloads |= TUN_F_TSO6;
+	return offloads;
+}
+
 /* The TAP hands the guest partly checksummed and unsegmented frames only
  * if the guest said it takes them; a reset takes that back. */
 static void features_changed(struct virtio_mmio_device *dev)
 {
 	struct virtio_net *net = (struct virtio_net *)dev;
-	unsigned offloads = 0;
+	unsigned offloads = virtio_net_tap_offloads(dev->driver_features);
 
-	if (dev->driver_features & VIRTIO_NET_F_GUEST_CSUM) {
-		offloads |= TUN_F_CSUM;
-		if (dev->driver_features & VIRTIO_NET_F_GUEST_TSO4)
-			offloads |= TUN_F_TSO4;
-		if (dev->driver_features & VIRTIO_NET_F_GUEST_TSO6)
-			offloads |= TUN_F_TSO6;
-	}
-	if (ioctl(net->tap_fd, TUNSETOFFLOAD, offloads))
-		log_limited(&dev->guest_errors, LOG_LEVEL_DEBUG,
-			    "%s: %s takes no offloads (%s); received frames stay whole",
-			    dev->label, dev->backing, strerror(errno));
+	net->guest_takes_csum = dev->driver_features & VIRTIO_NET_F_GUEST_CSUM;
+	if (offloads == net->tap_offloads)
+		return;
+	if (ioctl(net->tap_fd, TUNSETOFFLOAD, offloads) == 0)
+		net->tap_offloads = offloads;
+	else
+		log_limited(&net->offload_errors, LOG_LEVEL_WARN,
+			    "%s: %s refused offloads 0x%x: %s; it keeps 0x%x", dev->label,
+			    dev->backing, offloads, strerror(errno), net->tap_offloads);
 }
 
 static void destroy(struct virtio_mmio_device *dev)

@@ -17,6 +17,9 @@
 #define VIRTIO_NET_TX 1
 #define VIRTIO_NET_HEADER_BYTES 12
 
+/* The TAP's offloads (TUN_F_*) for a guest with these features. */
+unsigned virtio_net_tap_offloads(uint64_t driver_features);
+
 /* Takes over tap_fd, which must be non-blocking: anything that reads and
  * writes whole frames (a TAP; a SOCK_SEQPACKET socket in the tests). */
 struct virtio_mmio_device *virtio_net_create(const struct virtio_device_setup *setup,
