@@ -176,6 +176,37 @@ static void data_split_over_several_buffers(void **state)
 	assert_memory_equal(test_guest_ptr(&f->guest, second), sector + 100, 412);
 }
 
+/* The image shrank under the daemon: the read stops short in the middle of
+ * the second buffer, and the request fails with what was read in place. */
+static void an_image_that_ends_early_fails_the_read(void **state)
+{
+	struct fixture *f = *state;
+	uint64_t header = test_guest_alloc(&f->guest, sizeof(struct header), 8);
+	uint64_t first = test_guest_alloc(&f->guest, 100, 8);
+	uint64_t second = test_guest_alloc(&f->guest, 412, 8);
+	uint64_t status = test_guest_alloc(&f->guest, 1, 1);
+	uint8_t sector[512];
+	uint32_t id;
+	uint32_t len;
+
+	for (unsigned i = 0; i < sizeof(sector); i++)
+		sector[i] = (uint8_t)(i ^ 0xa5);
+	assert_int_equal(pwrite(f->check_fd, sector, sizeof(sector), (SECTORS - 1) * 512), 512);
+	assert_int_equal(ftruncate(f->check_fd, (SECTORS - 1) * 512 + 300), 0);
+	*(struct header *)test_guest_ptr(&f->guest, header) =
+		(struct header){ .type = T_IN, .sector = SECTORS - 1 };
+	const struct test_buffer chain[] = {
+		{ header, sizeof(struct header), false }, { first, 100, true },
+		{ second, 412, true }, { status, 1, true },
+	};
+	test_queue_add(&f->queue, chain, 4);
+	test_queue_notify(&f->queue);
+	assert_true(test_queue_take_used(&f->queue, &id, &len));
+	assert_int_equal(*(uint8_t *)test_guest_ptr(&f->guest, status), S_IOERR);
+	assert_memory_equal(test_guest_ptr(&f->guest, first), sector, 100);
+	assert_memory_equal(test_guest_ptr(&f->guest, second), sector + 100, 200);
+}
+
 static void sectors_out_of_range_fail(void **state)
 {
 	struct fixture *f = *state;
@@ -271,6 +302,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(capacity_and_seg_max_are_in_the_config_space, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(write_then_read_then_flush, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(data_split_over_several_buffers, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(an_image_that_ends_early_fails_the_read, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(sectors_out_of_range_fail, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(get_id_and_unsupported_requests, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(malformed_requests_fail, set_up, tear_down),

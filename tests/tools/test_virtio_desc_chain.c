@@ -182,6 +182,26 @@ static void copies_cross_segment_boundaries(void **state)
 	assert_int_equal(iov[1].iov_len, 4);
 }
 
+static void partial_transfers_consume_iovecs(void **state)
+{
+	uint8_t a[4] = { 0 }, b[6] = { 0 }, c[3] = { 0 };
+	struct iovec iovs[] = { { a, 0 }, { a, 4 }, { b, 6 }, { c, 3 } };
+	struct iovec *iov = iovs;
+	size_t count = 4;
+
+	(void)state;
+	desc_chain_iov_consume(&iov, &count, 0);
+	assert_ptr_equal(iov, &iovs[1]);
+	assert_int_equal(count, 3);
+	desc_chain_iov_consume(&iov, &count, 7);
+	assert_ptr_equal(iov, &iovs[2]);
+	assert_int_equal(count, 2);
+	assert_ptr_equal(iov->iov_base, b + 3);
+	assert_int_equal(iov->iov_len, 3);
+	desc_chain_iov_consume(&iov, &count, 6);
+	assert_int_equal(count, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +215,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(readable_after_writable_fails, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(indirect_descriptors_fail, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(copies_cross_segment_boundaries, set_up, tear_down),
+		cmocka_unit_test(partial_transfers_consume_iovecs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

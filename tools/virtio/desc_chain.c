@@ -83,6 +83,16 @@ const char *desc_chain_error_text(enum desc_chain_error error)
 	return "unknown error";
 }
 
+void desc_chain_iov_consume(struct iovec **iov, size_t *count, size_t bytes)
+{
+	for (; *count && bytes >= (*iov)->iov_len; (*iov)++, (*count)--)
+		bytes -= (*iov)->iov_len;
+	if (*count) {
+		(*iov)->iov_base = (uint8_t *)(*iov)->iov_base + bytes;
+		(*iov)->iov_len -= bytes;
+	}
+}
+
 size_t desc_chain_iov(const struct desc_chain *chain, bool writable, uint64_t offset,
 		      uint64_t len, struct iovec iov[VIRTQUEUE_MAX_SIZE])
 {

@@ -58,6 +58,11 @@ const char *desc_chain_error_text(enum desc_chain_error error);
 size_t desc_chain_iov(const struct desc_chain *chain, bool writable, uint64_t offset,
 		      uint64_t len, struct iovec iov[VIRTQUEUE_MAX_SIZE]);
 
+/* Drops the first `bytes` of the `*count` iovecs at *iov, as a partial
+ * readv or writev leaves them: whole ones go, a partly done one shrinks;
+ * empty ones left at the front go too. */
+void desc_chain_iov_consume(struct iovec **iov, size_t *count, size_t bytes);
+
 /* Copies out of the readable bytes, or into the writable ones; each returns
  * how many bytes it copied. */
 uint64_t desc_chain_read(const struct desc_chain *chain, uint64_t offset, void *dst,

@@ -43,19 +43,24 @@ struct virtio_blk {
 	uint64_t capacity;              /* in sectors */
 };
 
-/* Reads into (`in`) or writes from `buf` at `pos`, all of it: 0, or an
- * errno; an image that ends early is EIO. */
-static int transfer_fully(int fd, bool in, uint8_t *buf, size_t len, off_t pos)
+/* Reads into (`in`) or writes from the `count` buffers of `iov` at `pos`,
+ * all of them, with one call per request rather than one per buffer (up
+ * to BLK_SEG_MAX pages): 0, or an errno; an image that ends early is EIO.
+ * *failed_at is where the image stopped. */
+static int transfer_fully(int fd, bool in, struct iovec *iov, size_t count, off_t pos,
+			  off_t *failed_at)
 {
-	while (len) {
-		ssize_t n = in ? pread(fd, buf, len, pos) : pwrite(fd, buf, len, pos);
+	desc_chain_iov_consume(&iov, &count, 0);
+	while (count) {
+		ssize_t n = in ? preadv(fd, iov, (int)count, pos) : pwritev(fd, iov, (int)count, pos);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n <= 0) {
+			*failed_at = pos;
 			return n < 0 ? errno : EIO;
-		buf += n;
-		len -= (size_t)n;
+		}
 		pos += n;
+		desc_chain_iov_consume(&iov, &count, (size_t)n);
 	}
 	return 0;
 }
@@ -82,16 +87,14 @@ static uint8_t transfer(struct virtio_blk *blk, const struct desc_chain *chain, 
 	}
 	size_t count = desc_chain_iov(chain, in, in ? 0 : sizeof(struct blk_request_header), len,
 				      iov);
-	off_t pos = (off_t)(sector * BLK_SECTOR_SIZE);
-	for (size_t i = 0; i < count; i++) {
-		int err = transfer_fully(blk->fd, in, iov[i].iov_base, iov[i].iov_len, pos);
-		if (err) {
-			log_limited(&blk->dev.guest_errors, LOG_LEVEL_ERROR, "%s: %s at byte %lld: %s",
-				    blk->dev.label, in ? "read" : "write", (long long)pos,
-				    strerror(err));
-			return BLK_S_IOERR;
-		}
-		pos += (off_t)iov[i].iov_len;
+	off_t failed_at;
+	int err = transfer_fully(blk->fd, in, iov, count, (off_t)(sector * BLK_SECTOR_SIZE),
+				 &failed_at);
+	if (err) {
+		log_limited(&blk->dev.guest_errors, LOG_LEVEL_ERROR, "%s: %s at byte %lld: %s",
+			    blk->dev.label, in ? "read" : "write", (long long)failed_at,
+			    strerror(err));
+		return BLK_S_IOERR;
 	}
 	return BLK_S_OK;
 }
