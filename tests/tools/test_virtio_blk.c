@@ -147,33 +147,50 @@ static void write_then_read_then_flush(void **state)
 	assert_int_equal(f->guest.irqs.count, 3);
 }
 
-static void data_split_over_several_buffers(void **state)
-{
-	struct fixture *f = *state;
-	uint64_t header = test_guest_alloc(&f->guest, sizeof(struct header), 8);
-	uint64_t first = test_guest_alloc(&f->guest, 100, 8);
-	uint64_t second = test_guest_alloc(&f->guest, 412, 8);
-	uint64_t status = test_guest_alloc(&f->guest, 1, 1);
-	uint8_t sector[512];
-	uint32_t id;
-	uint32_t len;
+struct split_read {
+	uint64_t first;                 /* 100 bytes */
+	uint64_t second;                /* 412 bytes */
+	uint64_t status;
+	uint8_t sector[512];            /* what the image holds there */
+	uint32_t len;                   /* what the device said it wrote */
+};
 
-	for (unsigned i = 0; i < sizeof(sector); i++)
-		sector[i] = (uint8_t)(i ^ 0x5a);
-	assert_int_equal(pwrite(f->check_fd, sector, sizeof(sector), (SECTORS - 1) * 512), 512);
+/* Writes a pattern into the image's last sector, then reads it back into
+ * two buffers; the image is first cut to `image_bytes` past that sector. */
+static void read_last_sector_split(struct fixture *f, struct split_read *r, off_t image_bytes)
+{
+	uint64_t header = test_guest_alloc(&f->guest, sizeof(struct header), 8);
+	uint32_t id;
+
+	r->first = test_guest_alloc(&f->guest, 100, 8);
+	r->second = test_guest_alloc(&f->guest, 412, 8);
+	r->status = test_guest_alloc(&f->guest, 1, 1);
+	for (unsigned i = 0; i < sizeof(r->sector); i++)
+		r->sector[i] = (uint8_t)(i ^ 0x5a);
+	assert_int_equal(pwrite(f->check_fd, r->sector, sizeof(r->sector), (SECTORS - 1) * 512),
+			 512);
+	assert_int_equal(ftruncate(f->check_fd, (SECTORS - 1) * 512 + image_bytes), 0);
 	*(struct header *)test_guest_ptr(&f->guest, header) =
 		(struct header){ .type = T_IN, .sector = SECTORS - 1 };
 	const struct test_buffer chain[] = {
-		{ header, sizeof(struct header), false }, { first, 100, true },
-		{ second, 412, true }, { status, 1, true },
+		{ header, sizeof(struct header), false }, { r->first, 100, true },
+		{ r->second, 412, true }, { r->status, 1, true },
 	};
 	test_queue_add(&f->queue, chain, 4);
 	test_queue_notify(&f->queue);
-	assert_true(test_queue_take_used(&f->queue, &id, &len));
-	assert_int_equal(len, 513);
-	assert_int_equal(*(uint8_t *)test_guest_ptr(&f->guest, status), S_OK);
-	assert_memory_equal(test_guest_ptr(&f->guest, first), sector, 100);
-	assert_memory_equal(test_guest_ptr(&f->guest, second), sector + 100, 412);
+	assert_true(test_queue_take_used(&f->queue, &id, &r->len));
+}
+
+static void data_split_over_several_buffers(void **state)
+{
+	struct fixture *f = *state;
+	struct split_read r;
+
+	read_last_sector_split(f, &r, 512);
+	assert_int_equal(r.len, 513);
+	assert_int_equal(*(uint8_t *)test_guest_ptr(&f->guest, r.status), S_OK);
+	assert_memory_equal(test_guest_ptr(&f->guest, r.first), r.sector, 100);
+	assert_memory_equal(test_guest_ptr(&f->guest, r.second), r.sector + 100, 412);
 }
 
 /* The image shrank under the daemon: the read stops short in the middle of
@@ -181,30 +198,12 @@ static void data_split_over_several_buffers(void **state)
 static void an_image_that_ends_early_fails_the_read(void **state)
 {
 	struct fixture *f = *state;
-	uint64_t header = test_guest_alloc(&f->guest, sizeof(struct header), 8);
-	uint64_t first = test_guest_alloc(&f->guest, 100, 8);
-	uint64_t second = test_guest_alloc(&f->guest, 412, 8);
-	uint64_t status = test_guest_alloc(&f->guest, 1, 1);
-	uint8_t sector[512];
-	uint32_t id;
-	uint32_t len;
+	struct split_read r;
 
-	for (unsigned i = 0; i < sizeof(sector); i++)
-		sector[i] = (uint8_t)(i ^ 0xa5);
-	assert_int_equal(pwrite(f->check_fd, sector, sizeof(sector), (SECTORS - 1) * 512), 512);
-	assert_int_equal(ftruncate(f->check_fd, (SECTORS - 1) * 512 + 300), 0);
-	*(struct header *)test_guest_ptr(&f->guest, header) =
-		(struct header){ .type = T_IN, .sector = SECTORS - 1 };
-	const struct test_buffer chain[] = {
-		{ header, sizeof(struct header), false }, { first, 100, true },
-		{ second, 412, true }, { status, 1, true },
-	};
-	test_queue_add(&f->queue, chain, 4);
-	test_queue_notify(&f->queue);
-	assert_true(test_queue_take_used(&f->queue, &id, &len));
-	assert_int_equal(*(uint8_t *)test_guest_ptr(&f->guest, status), S_IOERR);
-	assert_memory_equal(test_guest_ptr(&f->guest, first), sector, 100);
-	assert_memory_equal(test_guest_ptr(&f->guest, second), sector + 100, 200);
+	read_last_sector_split(f, &r, 300);
+	assert_int_equal(*(uint8_t *)test_guest_ptr(&f->guest, r.status), S_IOERR);
+	assert_memory_equal(test_guest_ptr(&f->guest, r.first), r.sector, 100);
+	assert_memory_equal(test_guest_ptr(&f->guest, r.second), r.sector + 100, 200);
 }
 
 static void sectors_out_of_range_fail(void **state)
