@@ -24,7 +24,7 @@ struct virtio_net {
 	struct log_limit offload_errors;
 	unsigned long tx_dropped;
 	unsigned long rx_dropped;
-	uint8_t frame[VIRTIO_NET_HEADER_BYTES + FRAME_MAX];
+	uint8_t frame[VIRTIO_NET_HEADER_BYTES + FRAME_MAX]; /* received, behind its header */
 };
 
 static uint32_t transmit(struct virtio_mmio_device *dev, const struct desc_chain *chain)
@@ -40,12 +40,13 @@ static uint32_t transmit(struct virtio_mmio_device *dev, const struct desc_chain
 		net->tx_dropped++;
 		return 0;
 	}
-	/* The guest's header goes to the TAP with the frame: zone0's kernel
-	 * finishes the checksum and segments a TSO frame as the header says. */
-	uint64_t len = chain->readable_bytes;
-	desc_chain_read(chain, 0, net->frame, len);
+	/* The guest's header goes to the TAP with the frame, straight from the
+	 * guest's buffers: zone0's kernel finishes the checksum and segments a
+	 * TSO frame as the header says. */
+	struct iovec iov[VIRTQUEUE_MAX_SIZE];
+	size_t count = desc_chain_iov(chain, false, 0, chain->readable_bytes, iov);
 	/* A full TAP queue drops the frame, as a busy wire would. */
-	if (write(net->tap_fd, net->frame, len) != (ssize_t)len) {
+	if (writev(net->tap_fd, iov, (int)count) != (ssize_t)chain->readable_bytes) {
 		net->tx_dropped++;
 		log_limited(&dev->guest_errors, LOG_LEVEL_DEBUG, "%s: frame dropped (%lu so far): %s",
 			    dev->label, net->tx_dropped, strerror(errno));
