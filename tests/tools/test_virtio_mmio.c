@@ -25,11 +25,19 @@
 struct fake_device {
 	struct virtio_mmio_device dev;
 	unsigned notified;
+	unsigned handled;
+	/* A guest that makes each chain available again as soon as it is
+	 * served, with plain stores, as a hostile one can. */
+	struct test_queue *refilling;
 };
 
 static uint32_t use_whole_chain(struct virtio_mmio_device *dev, const struct desc_chain *chain)
 {
-	(void)dev;
+	struct fake_device *fake = (struct fake_device *)dev;
+
+	fake->handled++;
+	if (fake->refilling)
+		test_queue_make_available(fake->refilling, chain->head);
 	return (uint32_t)chain->writable_bytes;
 }
 
@@ -62,6 +70,8 @@ static int set_up(void **state)
 	setup = test_guest_setup(&f.guest);
 	virtio_mmio_device_init(&f.fake.dev, &fake_ops, &setup);
 	f.fake.notified = 0;
+	f.fake.handled = 0;
+	f.fake.refilling = NULL;
 	memcpy(f.fake.dev.config, "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a", 10);
 	f.fake.dev.config_size = 10;
 	*state = &f;
@@ -327,6 +337,48 @@ static void head_out_of_range_stops_the_queue(void **state)
 	expect_broken_queue(f);
 }
 
+static void a_ring_refilled_forever_is_served_a_queue_at_a_time(void **state)
+{
+	struct fixture *f = *state;
+	struct virtio_mmio_device *dev = &f->fake.dev;
+	uint64_t buffer = test_guest_alloc(&f->guest, 64, 8);
+	const struct test_buffer chain[] = { { buffer, 64, true } };
+
+	start(f);
+	f->fake.refilling = &f->queues[0];
+	test_queue_add(&f->queues[0], chain, 1);
+	test_queue_notify(&f->queues[0]);
+	assert_int_equal(f->fake.handled, QUEUE_SIZE);
+	assert_int_equal(dev->backlog, 1);
+
+	virtio_mmio_serve_backlog(dev);
+	assert_int_equal(f->fake.handled, 2 * QUEUE_SIZE);
+	assert_int_equal(dev->backlog, 1);
+
+	f->fake.refilling = NULL;
+	virtio_mmio_serve_backlog(dev);
+	assert_int_equal(f->fake.handled, 2 * QUEUE_SIZE + 1);
+	assert_int_equal(dev->backlog, 0);
+}
+
+static void a_reset_drops_the_backlog(void **state)
+{
+	struct fixture *f = *state;
+	struct virtio_mmio_device *dev = &f->fake.dev;
+	uint64_t buffer = test_guest_alloc(&f->guest, 64, 8);
+	const struct test_buffer chain[] = { { buffer, 64, true } };
+
+	start(f);
+	f->fake.refilling = &f->queues[0];
+	test_queue_add(&f->queues[0], chain, 1);
+	test_queue_notify(&f->queues[0]);
+	assert_int_equal(dev->backlog, 1);
+	test_reg_write(dev, VIRTIO_MMIO_STATUS, 0);
+	assert_int_equal(dev->backlog, 0);
+	virtio_mmio_serve_backlog(dev);
+	assert_int_equal(f->fake.handled, QUEUE_SIZE);
+}
+
 static void reset_forgets_everything(void **state)
 {
 	struct fixture *f = *state;
@@ -387,6 +439,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(bad_chain_comes_back_empty_and_the_queue_goes_on, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(runaway_available_index_stops_the_queue, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(head_out_of_range_stops_the_queue, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(a_ring_refilled_forever_is_served_a_queue_at_a_time, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(a_reset_drops_the_backlog, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(reset_forgets_everything, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(config_space_reads_at_any_width, set_up, tear_down),
 	};

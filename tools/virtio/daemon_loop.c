@@ -111,6 +111,23 @@ static bool drain(struct hvisor_virtio *hv, struct virtio_zones *zones)
 	return served == DRAIN_BUDGET;
 }
 
+/* One more queue's worth for every queue a notification left with chains,
+ * zone after zone; true if any still has some. */
+static bool serve_backlogs(struct hvisor_virtio *hv, struct virtio_zones *zones)
+{
+	bool more = false;
+
+	for (unsigned z = 0; z < zones->num_zones; z++) {
+		const struct virtio_zone *zone = &zones->zones[z];
+		for (unsigned i = 0; i < zone->num_devices; i++) {
+			virtio_mmio_serve_backlog(zone->devices[i]);
+			more |= zone->devices[i]->backlog != 0;
+		}
+	}
+	hvisor_virtio_flush_irqs(hv);
+	return more;
+}
+
 static void serve_input(struct daemon_loop_input *input, uint32_t events)
 {
 	struct virtio_mmio_device *dev = input->dev;
@@ -159,6 +176,7 @@ int daemon_loop_run(struct daemon_loop *loop, struct hvisor_virtio *hv,
 	while (!stopping) {
 		struct epoll_event events[MAX_EVENTS];
 		bool more = drain(hv, zones);
+		more |= serve_backlogs(hv, zones);
 		update_watches(loop);
 		bool sleep = !more && bridge_ring_prepare_to_sleep(hv->bridge);
 		int count = epoll_wait(loop->epoll_fd, events, MAX_EVENTS, sleep ? -1 : 0);

@@ -43,6 +43,7 @@ static void reset(struct virtio_mmio_device *dev)
 	dev->status = 0;
 	dev->interrupt_status = 0;
 	dev->raised_since_status_read = 0;
+	dev->backlog = 0;
 	for (unsigned i = 0; i < VIRTIO_MMIO_MAX_QUEUES; i++)
 		virtqueue_reset(&dev->queues[i]);
 	features_changed(dev);
@@ -162,6 +163,7 @@ static void write_queue_ready(struct virtio_mmio_device *dev, struct virtqueue *
 {
 	if (!value) {
 		virtqueue_reset(vq);
+		dev->backlog &= ~(1u << dev->queue_sel);
 		return;
 	}
 	if (vq->ready)
@@ -326,18 +328,38 @@ void virtio_mmio_finish_queue(struct virtio_mmio_device *dev, unsigned queue, bo
 		raise_interrupt(dev, VIRTIO_MMIO_INT_VRING);
 }
 
+/* A queue's worth of chains at most: the guest can refill its ring with
+ * plain stores as fast as the daemon serves it, so "until empty" could be
+ * forever. What is left waits in the backlog for the loop's next pass,
+ * behind every other zone's requests and input. */
 void virtio_mmio_serve_queue(struct virtio_mmio_device *dev, unsigned queue,
 			     uint32_t (*handle)(struct virtio_mmio_device *dev,
 						const struct desc_chain *chain))
 {
+	struct virtqueue *vq = &dev->queues[queue];
 	struct desc_chain chain;
 	bool completed = false;
-	enum virtqueue_next next;
+	enum virtqueue_next next = VIRTQUEUE_EMPTY;
 
-	while ((next = peek(dev, queue, &chain)) != VIRTQUEUE_EMPTY) {
+	dev->backlog &= ~(1u << queue);
+	for (uint32_t served = 0; served < vq->num; served++) {
+		next = peek(dev, queue, &chain);
+		if (next == VIRTQUEUE_EMPTY)
+			break;
 		uint32_t len = next == VIRTQUEUE_CHAIN ? handle(dev, &chain) : 0;
 		virtio_mmio_complete(dev, queue, chain.head, len);
 		completed = true;
 	}
+	if (next != VIRTQUEUE_EMPTY && virtqueue_has_available(vq))
+		dev->backlog |= 1u << queue;
 	virtio_mmio_finish_queue(dev, queue, completed);
+}
+
+void virtio_mmio_serve_backlog(struct virtio_mmio_device *dev)
+{
+	uint32_t backlog = dev->backlog;
+
+	for (unsigned queue = 0; backlog; queue++, backlog >>= 1)
+		if ((backlog & 1) && dev->queues[queue].ready)
+			dev->ops->notify(dev, queue);
 }

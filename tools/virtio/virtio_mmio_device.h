@@ -76,6 +76,7 @@ struct virtio_mmio_device {
 	uint32_t status;
 	uint32_t interrupt_status;
 	uint32_t raised_since_status_read; /* kept by an InterruptACK (it is posted) */
+	uint32_t backlog;               /* queues left with chains by serve_queue */
 	struct virtqueue queues[VIRTIO_MMIO_MAX_QUEUES];
 };
 
@@ -92,13 +93,16 @@ void virtio_mmio_write(struct virtio_mmio_device *dev, uint64_t offset, unsigned
 /* Whether input should be read now: there is somewhere to put it. */
 bool virtio_mmio_wants_input(struct virtio_mmio_device *dev);
 
-/* Serving a queue. serve_queue hands every available chain to `handle`,
+/* Serving a queue. serve_queue hands the available chains to `handle`,
  * which returns the bytes it wrote into the chain; bad chains go back
- * unused. Receive queues, whose chains are taken only once there is data
+ * unused. It serves at most the queue's size and leaves the queue in
+ * `backlog` if more are waiting; serve_backlog serves each such queue
+ * again as a notification would. Receive queues, whose chains are taken only once there is data
  * for them, use peek_receive, complete and finish_queue instead. */
 void virtio_mmio_serve_queue(struct virtio_mmio_device *dev, unsigned queue,
 			     uint32_t (*handle)(struct virtio_mmio_device *dev,
 						const struct desc_chain *chain));
+void virtio_mmio_serve_backlog(struct virtio_mmio_device *dev);
 /* The next available chain, left in place; one with device-readable or no
  * buffers, which cannot receive anything, counts as bad. */
 enum virtqueue_next virtio_mmio_peek_receive(struct virtio_mmio_device *dev, unsigned queue,
