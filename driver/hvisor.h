@@ -5,6 +5,9 @@
 #include <linux/types.h>
 #include <tessera/hvisor_ioctl.h>
 
+struct zone_config;
+struct mutex;
+
 long hvisor_config_check(u64 *magic);
 long hvisor_ioctl_config_check(u64 __user *umagic);
 long hvisor_zone_start(const struct zone_config __user *uconfig);
@@ -25,6 +28,30 @@ void hvisor_virtio_remove(struct file *owner_or_null);
 long hvisor_virtio_init(void);
 long hvisor_virtio_finish_requests(void);
 long hvisor_virtio_set_eventfd(struct file *owner, int fd);
-int hvisor_virtio_mmap(struct vm_area_struct *vma);
+int hvisor_virtio_mmap_bridge(struct vm_area_struct *vma);
+
+/* Whether `test` holds for the config of a zone the hypervisor runs now
+ * (zone0 aside). */
+bool running_zone_any(bool (*test)(const struct zone_config *config, void *arg), void *arg);
+
+/* Physical [start, last], as the tests of running_zone_any take it. */
+struct ram_range {
+	u64 start;
+	u64 last;
+};
+
+/* Zone starts and image loads, one at a time: a load checks that no
+ * running zone has the RAM it writes. */
+extern struct mutex zone_lifecycle_mutex;
+
+struct inode;
+int zone_ram_map_init(void);
+void zone_ram_map_exit(void);
+void zone_ram_map_open(struct inode *inode, struct file *file);
+int zone_ram_map_mmap(struct vm_area_struct *vma);
+/* Zaps what is mapped of [start, start + size), or of the config's RAM;
+ * the next access faults and is looked at again. */
+void zone_ram_map_withdraw(u64 start, u64 size);
+void zone_ram_map_withdraw_config(const struct zone_config *config);
 
 #endif

@@ -16,7 +16,10 @@
 
 static int hvisor_open(struct inode *inode, struct file *file)
 {
-	return capable(CAP_SYS_ADMIN) ? 0 : -EPERM;
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	zone_ram_map_open(inode, file);
+	return 0;
 }
 
 static long hvisor_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -49,7 +52,9 @@ static long hvisor_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 
 static int hvisor_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	return hvisor_virtio_mmap(vma);
+	if (vma->vm_pgoff == 0)
+		return hvisor_virtio_mmap_bridge(vma);
+	return zone_ram_map_mmap(vma);
 }
 
 static int hvisor_release(struct inode *inode, struct file *file)
@@ -88,10 +93,15 @@ static int __init hvisor_init(void)
 	else
 		pr_info("tessera hypervisor found, config magic %llu\n", magic);
 
+	ret = zone_ram_map_init();
+	if (ret)
+		return ret;
 	hvisor_virtio_probe();
 	ret = misc_register(&hvisor_misc);
-	if (ret)
+	if (ret) {
 		hvisor_virtio_remove(NULL);
+		zone_ram_map_exit();
+	}
 	return ret;
 }
 
@@ -99,6 +109,7 @@ static void __exit hvisor_exit(void)
 {
 	misc_deregister(&hvisor_misc);
 	hvisor_virtio_remove(NULL);
+	zone_ram_map_exit();
 }
 
 module_init(hvisor_init);

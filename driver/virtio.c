@@ -2,8 +2,8 @@
 /*
  * The zone0 end of the virtio trampoline: the bridge page shared with the
  * hypervisor, the wake-up interrupt that becomes an eventfd signal for the
- * daemon, and the only memory the daemon may map: the bridge page, and the
- * RAM of running zones that have virtio devices.
+ * daemon, and the daemon's mapping of the bridge page (its mappings of
+ * zones' RAM are zone_ram_map.c's).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -14,19 +14,14 @@
 #include <linux/mutex.h>
 #include <linux/of.h>
 #include <linux/of_irq.h>
-#include <linux/slab.h>
 #include <linux/spinlock.h>
 
 #include <tessera/virtio_bridge.h>
-#include <tessera/zone_config.h>
 
 #include "hvisor.h"
 #include "hypercall.h"
 
 #define WAKEUP_NODE_COMPATIBLE "hvisor"
-/* Far more than the hypervisor's zone slots; bounds the kernel buffer. */
-#define ZONES_LISTED 64
-
 static DEFINE_MUTEX(bridge_mutex);
 static unsigned long bridge_page;
 static DEFINE_SPINLOCK(eventfd_lock);
@@ -128,71 +123,10 @@ long hvisor_virtio_set_eventfd(struct file *owner, int fd)
 	return 0;
 }
 
-static bool config_has_virtio(const struct zone_config *config)
+int hvisor_virtio_mmap_bridge(struct vm_area_struct *vma)
 {
-	u32 i;
-
-	for (i = 0; i < config->num_memory_regions && i < CONFIG_MAX_MEMORY_REGIONS; i++)
-		if (config->memory_regions[i].type == MEM_TYPE_VIRTIO)
-			return true;
-	return false;
-}
-
-static bool config_ram_holds(const struct zone_config *config, u64 start, u64 size)
-{
-	u32 i;
-
-	for (i = 0; i < config->num_memory_regions && i < CONFIG_MAX_MEMORY_REGIONS; i++) {
-		const struct memory_region *r = &config->memory_regions[i];
-
-		if (r->type == MEM_TYPE_RAM && start >= r->physical_start &&
-		    size <= r->size && start - r->physical_start <= r->size - size)
-			return true;
-	}
-	return false;
-}
-
-/* Whether [start, start + size) is RAM of a running zone (not zone0) with
- * virtio devices, as the hypervisor knows them now. */
-static bool virtio_zone_ram_holds(u64 start, u64 size)
-{
-	struct zone_info *zones = kcalloc(ZONES_LISTED, sizeof(*zones), GFP_KERNEL);
-	struct zone_config *config = kzalloc(sizeof(*config), GFP_KERNEL);
-	bool holds = false;
-	long n, i;
-
-	if (!zones || !config)
-		goto out;
-	n = tessera_hypercall(HC_ZONE_LIST, virt_to_phys(zones), ZONES_LISTED);
-	for (i = 0; i < min_t(long, n, ZONES_LISTED) && !holds; i++) {
-		if (zones[i].zone_id == 0 ||
-		    tessera_hypercall(HC_ZONE_CONFIG_GET, zones[i].zone_id, virt_to_phys(config)))
-			continue;
-		holds = config_has_virtio(config) && config_ram_holds(config, start, size);
-	}
-out:
-	kfree(config);
-	kfree(zones);
-	return holds;
-}
-
-int hvisor_virtio_mmap(struct vm_area_struct *vma)
-{
-	u64 size = vma->vm_end - vma->vm_start;
-	u64 start;
-
-	if (vma->vm_pgoff == 0) {
-		if (size != PAGE_SIZE || !READ_ONCE(bridge_page))
-			return -EINVAL;
-		return remap_pfn_range(vma, vma->vm_start,
-				       virt_to_phys((void *)bridge_page) >> PAGE_SHIFT,
-				       PAGE_SIZE, vma->vm_page_prot);
-	}
-	start = (u64)vma->vm_pgoff << PAGE_SHIFT;
-	if (!zone_memory_holds(start, start + size - 1) || !virtio_zone_ram_holds(start, size)) {
-		pr_warn("mmap of %#llx-%#llx refused: not RAM of a running zone with virtio devices\n",
-			start, start + size - 1);
-		return -EPERM;
-	}
-	return remap_pfn_range(vma, vma->vm_start, vma->vm_pgoff, size, vma->vm_page_prot);
+	if (vma->vm_end - vma->vm_start != PAGE_SIZE || !READ_ONCE(bridge_page))
+		return -EINVAL;
+	return remap_pfn_range(vma, vma->vm_start, virt_to_phys((void *)bridge_page) >> PAGE_SHIFT,
+			       PAGE_SIZE, vma->vm_page_prot);
 }

@@ -7,6 +7,7 @@
 #include <linux/err.h>
 #include <linux/io.h>
 #include <linux/minmax.h>
+#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -42,6 +43,8 @@ long hvisor_ioctl_config_check(u64 __user *umagic)
 	return put_user(magic, umagic);
 }
 
+DEFINE_MUTEX(zone_lifecycle_mutex);
+
 long hvisor_zone_start(const struct zone_config __user *uconfig)
 {
 	struct zone_config *config = memdup_user(uconfig, sizeof(*config));
@@ -50,16 +53,40 @@ long hvisor_zone_start(const struct zone_config __user *uconfig)
 	if (IS_ERR(config))
 		return PTR_ERR(config);
 	ret = zone_config_check_ram(config);
-	if (!ret)
+	if (!ret) {
+		/* A daemon's mapping left from the RAM's last zone is not
+		 * carried into this one's. */
+		zone_ram_map_withdraw_config(config);
+		mutex_lock(&zone_lifecycle_mutex);
 		ret = tessera_hypercall(HC_ZONE_START, virt_to_phys(config),
 					sizeof(*config));
+		mutex_unlock(&zone_lifecycle_mutex);
+	}
 	kfree(config);
 	return ret;
 }
 
+/*
+ * The hypervisor clears a stopped zone's RAM once the daemon has confirmed
+ * that it dropped the zone's queues and mappings; a daemon that does not
+ * confirm (or does not unmap) loses what it still maps of that RAM here, so
+ * that it can never reach the RAM's next zone.
+ */
 long hvisor_zone_shutdown(u64 zone_id)
 {
-	return tessera_hypercall(HC_ZONE_SHUTDOWN, zone_id, 0);
+	struct zone_config *config = kzalloc(sizeof(*config), GFP_KERNEL);
+	bool known;
+	long ret;
+
+	if (!config)
+		return -ENOMEM;
+	known = zone_id != 0 &&
+		!tessera_hypercall(HC_ZONE_CONFIG_GET, zone_id, virt_to_phys(config));
+	ret = tessera_hypercall(HC_ZONE_SHUTDOWN, zone_id, 0);
+	if (known)
+		zone_ram_map_withdraw_config(config);
+	kfree(config);
+	return ret;
 }
 
 long hvisor_zone_list(struct hvisor_zone_list_args __user *uargs)

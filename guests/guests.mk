@@ -68,6 +68,7 @@ include guests/baremetal/baremetal.mk
 include guests/selftest/selftest.mk
 include guests/zoneprobe/zoneprobe.mk
 include guests/virtiohostile/virtiohostile.mk
+include guests/virtioflood/virtioflood.mk
 include guests/exitbench/exitbench.mk
 include guests/hypfault/hypfault.mk
 include guests/chaos/chaos.mk

@@ -7,8 +7,8 @@ CPPCHECK_FLAGS := --quiet --error-exitcode=1 --enable=warning,style,performance,
                   -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include
 
 cppcheck:
-	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor guests/baremetal guests/selftest guests/zoneprobe guests/hypfault guests/chaos guests/exitbench guests/virtiohostile
-	cppcheck $(CPPCHECK_FLAGS) -Itools/cli tools tests/tools
+	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor guests/baremetal guests/selftest guests/zoneprobe guests/hypfault guests/chaos guests/exitbench guests/virtiohostile guests/virtioflood
+	cppcheck $(CPPCHECK_FLAGS) -Itools/cli tools tests/tools guests/linux
 
 # The slow tests (marked `slow`) run in `make test-slow` only.
 system-test: all

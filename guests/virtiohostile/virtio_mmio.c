@@ -81,6 +81,11 @@ bool virtio_setup(uintptr_t window, struct virtq *q)
 	return true;
 }
 
+void virtio_notify(uintptr_t window)
+{
+	write_reg(window, REG_QUEUE_NOTIFY, 0);
+}
+
 void virtio_submit(uintptr_t window, struct virtq *q, uint16_t head)
 {
 	volatile struct virtq_avail *avail = q->avail;
@@ -90,7 +95,7 @@ void virtio_submit(uintptr_t window, struct virtq *q, uint16_t head)
 	__asm__ volatile("dmb ish" : : : "memory");
 	avail->idx = (uint16_t)(idx + 1);
 	__asm__ volatile("dmb ish" : : : "memory");
-	write_reg(window, REG_QUEUE_NOTIFY, 0);
+	virtio_notify(window);
 }
 
 bool virtio_wait_used(struct virtq *q, uint32_t *len)

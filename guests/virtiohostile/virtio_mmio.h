@@ -11,7 +11,10 @@
 
 #define VIRTQ_DESC_F_NEXT       1
 #define VIRTQ_DESC_F_WRITE      2
+/* A guest may build this driver with a larger queue. */
+#ifndef QUEUE_SIZE
 #define QUEUE_SIZE              8
+#endif
 
 struct virtq_desc {
 	uint64_t addr;
@@ -52,6 +55,8 @@ uint32_t virtio_read(uintptr_t window, unsigned offset);
 /* Reset, feature negotiation (VERSION_1 only) and queue 0 set up at the
  * queue's *_addr; false, with the reason printed, if the device refuses. */
 bool virtio_setup(uintptr_t window, struct virtq *q);
+/* QueueNotify for queue 0. */
+void virtio_notify(uintptr_t window);
 /* Makes the chain starting at `head` available and notifies queue 0. */
 void virtio_submit(uintptr_t window, struct virtq *q, uint16_t head);
 /* Waits (bounded) for the device to use one more buffer; false on timeout.

@@ -53,11 +53,10 @@ static int64_t zone_start(struct vcpu *vcpu, uint64_t config_ipa, uint64_t size)
 
 static int64_t zone_shutdown_call(struct vcpu *vcpu, uint64_t id, uint64_t unused)
 {
-	(void)vcpu;
 	(void)unused;
 	if (id > UINT32_MAX)
 		return -HV_EINVAL;
-	return zone_shutdown((uint32_t)id);
+	return zone_shutdown(vcpu, (uint32_t)id);
 }
 
 static int64_t zone_list_call(struct vcpu *vcpu, uint64_t list_ipa, uint64_t capacity)
@@ -123,5 +122,8 @@ int64_t hypercall_dispatch(struct vcpu *vcpu, uint64_t code, uint64_t arg0, uint
 		return -HV_ENOSYS;
 	if (hypercalls[code].zone0_only && vcpu->zone->id != ROOT_ZONE_ID)
 		return -HV_EPERM;
+	/* A wait is resumed only by the same call, executed again. */
+	if (code != HC_ZONE_SHUTDOWN)
+		vcpu->shutdown_wait.active = false;
 	return hypercalls[code].handle(vcpu, arg0, arg1);
 }

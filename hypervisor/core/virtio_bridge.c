@@ -20,10 +20,11 @@
 #include "spinlock.h"
 #include "util.h"
 #include "vcpu.h"
+#include "virtio_ring_share.h"
 #include "zone.h"
 
 #define ANSWER_TIMEOUT_NS      1000000000ULL
-#define RESET_TIMEOUT_NS       100000000ULL
+#define STOP_CONFIRM_TIMEOUT_NS 1000000000ULL
 #define RING_MASK              (VIRTIO_BRIDGE_MAX_REQ - 1)
 #define FIRST_SPI              32
 
@@ -33,7 +34,8 @@ static struct virtio_bridge *bridge;
 static uint64_t bridge_pa;
 static spinlock_t request_lock = SPINLOCK_INIT;
 static spinlock_t completion_lock = SPINLOCK_INIT;
-static uint32_t next_request;
+/* Under request_lock; its `next` is the hypervisor's own producer index. */
+static struct virtio_ring_share ring_share;
 static uint32_t next_completion;
 /* What cfg_flags[cpu] reads once every synchronous request this CPU made
  * is answered: a late answer to a request that timed out is not taken for
@@ -56,7 +58,7 @@ int64_t virtio_bridge_register(struct vcpu *caller, uint64_t page_ipa)
 	}
 	spin_lock(&request_lock);
 	spin_lock(&completion_lock);
-	next_request = 0;
+	virtio_ring_share_init(&ring_share);
 	next_completion = 0;
 	for (unsigned cpu = 0; cpu < MAX_CPUS; cpu++)
 		answers_expected[cpu] = 0;
@@ -86,25 +88,30 @@ static void wake_daemon(struct virtio_bridge *b)
 		arch_interrupt_raise(VIRTIO_BRIDGE_WAKEUP_INTID);
 }
 
-/* False when the ring is full. With `answer_flag`, the request is
- * synchronous: *answer_flag receives the value of cfg_flags[cpu] that
- * announces its answer. */
+/* False when the ring is full, or holds the zone's share already.
+ * `zone` is the requesting zone's slot, or VIRTIO_RING_HYPERVISOR for the
+ * resets of a stop, which may use the entries the zones leave free. With
+ * `answer_flag`, the request is synchronous: *answer_flag receives the
+ * value of cfg_flags[cpu] that announces its answer. */
 static bool push_request(struct virtio_bridge *b, const struct virtio_bridge_request *request,
-			 uint64_t *answer_flag)
+			 unsigned zone, uint64_t *answer_flag)
 {
-	uint32_t front;
+	uint32_t front, slot;
 
 	spin_lock(&request_lock);
 	front = __atomic_load_n(&b->req_front, __ATOMIC_ACQUIRE) & RING_MASK;
-	if (virtio_bridge_ring_full(front, next_request)) {
+	virtio_ring_share_retire(&ring_share, front);
+	slot = ring_share.next;
+	if (virtio_bridge_ring_full(front, slot) ||
+	    (zone != VIRTIO_RING_HYPERVISOR && !virtio_ring_share_admits(&ring_share, zone))) {
 		spin_unlock(&request_lock);
 		return false;
 	}
-	b->req_list[next_request] = *request;
-	next_request = virtio_bridge_next(next_request);
+	b->req_list[slot] = *request;
+	virtio_ring_share_take(&ring_share, zone);
 	if (answer_flag)
 		*answer_flag = ++answers_expected[request->src_cpu];
-	__atomic_store_n(&b->req_rear, next_request, __ATOMIC_RELEASE);
+	__atomic_store_n(&b->req_rear, ring_share.next, __ATOMIC_RELEASE);
 	spin_unlock(&request_lock);
 	wake_daemon(b);
 	return true;
@@ -117,10 +124,10 @@ static bool give_up(const struct zone *zone, uint64_t deadline)
 
 /* `waiter` is the zone whose stop ends the wait, if any. */
 static bool push_request_within(struct virtio_bridge *b,
-				const struct virtio_bridge_request *request, uint64_t *answer_flag,
-				const struct zone *waiter, uint64_t deadline)
+				const struct virtio_bridge_request *request, unsigned zone,
+				uint64_t *answer_flag, const struct zone *waiter, uint64_t deadline)
 {
-	while (!push_request(b, request, answer_flag)) {
+	while (!push_request(b, request, zone, answer_flag)) {
 		if (give_up(waiter, deadline))
 			return false;
 		arch_cpu_relax();
@@ -128,15 +135,15 @@ static bool push_request_within(struct virtio_bridge *b,
 	return true;
 }
 
-static bool wait_for_answer(struct virtio_bridge *b, const struct vcpu *vcpu, uint64_t flag,
-			    uint64_t deadline, uint64_t *value)
+static bool wait_for_answer(struct virtio_bridge *b, unsigned cpu, uint64_t flag,
+			    const struct zone *waiter, uint64_t deadline, uint64_t *value)
 {
-	while ((int64_t)(__atomic_load_n(&b->cfg_flags[vcpu->cpu], __ATOMIC_ACQUIRE) - flag) < 0) {
-		if (give_up(vcpu->zone, deadline))
+	while ((int64_t)(__atomic_load_n(&b->cfg_flags[cpu], __ATOMIC_ACQUIRE) - flag) < 0) {
+		if (give_up(waiter, deadline))
 			return false;
 		arch_cpu_relax();
 	}
-	*value = __atomic_load_n(&b->cfg_values[vcpu->cpu], __ATOMIC_RELAXED);
+	*value = __atomic_load_n(&b->cfg_values[cpu], __ATOMIC_RELAXED);
 	return true;
 }
 
@@ -185,8 +192,9 @@ static bool forward_access(struct vcpu *vcpu, struct mmio_access *a, void *opaqu
 		return true;
 	}
 	deadline = arch_time_ns() + ANSWER_TIMEOUT_NS;
-	if (push_request_within(b, &request, posted ? NULL : &flag, vcpu->zone, deadline) &&
-	    (posted || wait_for_answer(b, vcpu, flag, deadline, &a->value))) {
+	if (push_request_within(b, &request, zone_slot(vcpu->zone), posted ? NULL : &flag,
+				vcpu->zone, deadline) &&
+	    (posted || wait_for_answer(b, vcpu->cpu, flag, vcpu->zone, deadline, &a->value))) {
 		a->value &= size_mask(a->size);
 		return true;
 	}
@@ -217,7 +225,12 @@ int virtio_bridge_attach(struct zone *zone)
 	return 0;
 }
 
-static void push_reset(struct virtio_bridge *b, const struct zone *zone, uint64_t window)
+/* Synchronous, from the stopping zone's last CPU, whose answer slot no
+ * vCPU uses now: the daemon serves the ring in order, so the answer to the
+ * last reset says it has dropped every queue of the zone (and ours has
+ * unmapped the zone's RAM) before the RAM is cleared and handed on. */
+static bool push_reset(struct virtio_bridge *b, const struct zone *zone, uint64_t window,
+		       uint64_t deadline, uint64_t *answer_flag)
 {
 	struct virtio_bridge_request reset = {
 		.src_cpu = arch_cpu_id(),
@@ -225,22 +238,32 @@ static void push_reset(struct virtio_bridge *b, const struct zone *zone, uint64_
 		.size = 4,
 		.src_zone = zone->id,
 		.is_write = 1,
-		.need_interrupt = 1,
+		.flags = VIRTIO_BRIDGE_ZONE_STOPPED,
 	};
 
-	if (!push_request_within(b, &reset, NULL, NULL, arch_time_ns() + RESET_TIMEOUT_NS))
-		log_warn("virtio: zone %u stopped, but the request ring stayed full: the daemon "
-			 "was not told to reset 0x%lx", zone->id, (unsigned long)window);
+	return push_request_within(b, &reset, VIRTIO_RING_HYPERVISOR, answer_flag, NULL, deadline);
 }
 
 void virtio_bridge_zone_stopped(struct zone *zone)
 {
 	const struct zone_config *c = &zone->config;
 	struct virtio_bridge *b = current_bridge();
+	uint64_t deadline = arch_time_ns() + STOP_CONFIRM_TIMEOUT_NS;
+	uint64_t flag = 0, ignored;
+	bool sent = true, any = false;
 
-	for (uint32_t i = 0; b && i < c->num_memory_regions; i++)
-		if (c->memory_regions[i].type == MEM_TYPE_VIRTIO)
-			push_reset(b, zone, c->memory_regions[i].virtual_start);
+	for (uint32_t i = 0; b && sent && i < c->num_memory_regions; i++) {
+		if (c->memory_regions[i].type != MEM_TYPE_VIRTIO)
+			continue;
+		any = true;
+		sent = push_reset(b, zone, c->memory_regions[i].virtual_start, deadline, &flag);
+	}
+	if (!any)
+		return;
+	if (!sent || !wait_for_answer(b, arch_cpu_id(), flag, NULL, deadline, &ignored))
+		log_error("virtio: the daemon did not confirm within %llu ms that it dropped zone "
+			  "%u's devices; only a daemon that has unmapped the zone's RAM is safe now",
+			  STOP_CONFIRM_TIMEOUT_NS / 1000000, zone->id);
 }
 
 static void raise_completion(struct virtio_bridge_response done)

@@ -8,6 +8,7 @@
 #include <tessera/hypercall.h>
 
 #include "arch.h"
+#include "hypercall.h"
 #include "log.h"
 #include "page_pool.h"
 #include "platform.h"
@@ -19,6 +20,7 @@
 #include "zone_lending.h"
 
 #define CPU_STOP_TIMEOUT_NS 1000000000ULL
+#define SHUTDOWN_YIELD_NS   1000000ULL
 
 static void begin_stop(struct zone *zone)
 {
@@ -126,11 +128,19 @@ static void stop_for_good(struct zone *zone)
 	begin_stop(zone);
 }
 
-int zone_shutdown(uint32_t id)
+/* Under zones_lock. Marks the stop failed unless the slot was released
+ * (and perhaps reused) meanwhile. */
+static bool fail_stop(struct zone *zone, uint32_t generation)
+{
+	if (zone->generation != generation || zone->state == ZONE_FREE)
+		return false;
+	zone->state = ZONE_FAILED;
+	return true;
+}
+
+static int64_t begin_shutdown(struct shutdown_wait *wait, uint32_t id)
 {
 	struct zone *zone;
-	uint32_t generation;
-	uint64_t deadline;
 
 	spin_lock(&zones_lock);
 	zone = id == ROOT_ZONE_ID ? NULL : find_stoppable(id);
@@ -140,33 +150,75 @@ int zone_shutdown(uint32_t id)
 			 id == ROOT_ZONE_ID ? " (zone0 stops with PSCI SYSTEM_OFF)" : "");
 		return -HV_EINVAL;
 	}
-	generation = zone->generation;
+	*wait = (struct shutdown_wait){
+		.active = true,
+		.zone_id = id,
+		.generation = zone->generation,
+		.deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS,
+	};
 	stop_for_good(zone);
 	spin_unlock(&zones_lock);
 	kick_other_cpus(zone);
-	deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+	return 0;
+}
 
-	while (__atomic_load_n(&zone->generation, __ATOMIC_ACQUIRE) == generation) {
-		ram_clear_help(&zone->ram_clear, &zone->config, generation);
+static struct zone *zone_of_wait(const struct shutdown_wait *wait)
+{
+	for (unsigned i = 1; i < MAX_ZONES; i++) {
+		struct zone *z = zone_slot_by_index(i);
+		if (z->id == wait->zone_id &&
+		    __atomic_load_n(&z->generation, __ATOMIC_ACQUIRE) == wait->generation &&
+		    __atomic_load_n(&z->state, __ATOMIC_ACQUIRE) != ZONE_FREE)
+			return z;
+	}
+	return NULL;
+}
+
+/* The caller's CPU helps clear the zone's RAM. It does not wait for the
+ * rest in one go: the release may wait for zone0's virtio daemon, which
+ * needs zone0's interrupts, so the call is restarted every millisecond
+ * until the zone is released. */
+int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
+{
+	struct shutdown_wait *wait = &caller->shutdown_wait;
+	uint64_t yield_at = arch_time_ns() + SHUTDOWN_YIELD_NS;
+	struct zone *zone;
+
+	if (!wait->active || wait->zone_id != id) {
+		int64_t err = begin_shutdown(wait, id);
+		if (err)
+			return err;
+	}
+	while ((zone = zone_of_wait(wait))) {
+		ram_clear_help(&zone->ram_clear, &zone->config, wait->generation);
 		/* A restart already under way when the stop came runs the zone
 		 * again: stop it once more. */
 		if (__atomic_load_n(&zone->state, __ATOMIC_ACQUIRE) == ZONE_RUNNING) {
 			spin_lock(&zones_lock);
-			if (zone->generation == generation && zone->state == ZONE_RUNNING)
+			if (zone->generation == wait->generation && zone->state == ZONE_RUNNING)
 				stop_for_good(zone);
 			spin_unlock(&zones_lock);
 			kick_other_cpus(zone);
-			deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+			wait->deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 		}
 		if (__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE) &&
-		    arch_time_ns() > deadline) {
-			__atomic_store_n(&zone->state, ZONE_FAILED, __ATOMIC_RELEASE);
+		    arch_time_ns() > wait->deadline) {
+			bool failed;
+			spin_lock(&zones_lock);
+			failed = fail_stop(zone, wait->generation);
+			spin_unlock(&zones_lock);
+			wait->active = false;
+			if (!failed)
+				return 0;
 			log_error("zone %u: cpus 0x%lx did not stop within %llu ms; it stays "
 				  "listed as failed", id,
 				  (unsigned long)__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE),
 				  CPU_STOP_TIMEOUT_NS / 1000000);
 			return -HV_EBUSY;
 		}
+		if (arch_time_ns() > yield_at)
+			return HYPERCALL_RESTART;
 	}
+	wait->active = false;
 	return 0;
 }

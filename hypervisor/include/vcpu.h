@@ -18,6 +18,15 @@ enum vcpu_power {
 	VCPU_ON,
 };
 
+/* A ZoneShutdown this vCPU is waiting for, kept while the hypercall is
+ * restarted (hypercall.h): which stop, and until when its CPUs may take. */
+struct shutdown_wait {
+	bool active;
+	uint32_t zone_id;
+	uint32_t generation;
+	uint64_t deadline;
+};
+
 struct vcpu {
 	struct zone *zone;      /* NULL while the CPU is parked */
 	unsigned cpu;           /* physical CPU */
@@ -26,6 +35,7 @@ struct vcpu {
 	enum vcpu_power power;
 	uint64_t entry;         /* guest-physical entry point of the next power-on */
 	uint64_t boot_arg;      /* x0 at that entry */
+	struct shutdown_wait shutdown_wait;
 };
 
 enum vcpu_on_result {

@@ -16,6 +16,8 @@
 #include "stage2.h"
 #include "vpl011.h"
 
+struct vcpu;
+
 #define MAX_MMIO_HANDLERS 24
 #define ROOT_ZONE_ID 0
 
@@ -51,9 +53,10 @@ extern struct page_pool hv_page_pool;
  * zone) and builds its address space; its boot vCPU starts at once. On any
  * failure nothing is left claimed. 0 or -errno, logged with the reason. */
 int zone_create(const struct zone_config *config, bool is_root);
-/* Stops every CPU of the zone and gives its resources back; returns once it
- * is released (0), or -HV_EBUSY if its CPUs did not stop in time. */
-int zone_shutdown(uint32_t id);
+/* ZoneShutdown from `caller`: stops every CPU of the zone and gives its
+ * resources back; 0 once it is released, -HV_EBUSY if its CPUs did not stop
+ * in time, or HYPERCALL_RESTART every millisecond or so until then. */
+int64_t zone_shutdown(struct vcpu *caller, uint32_t id);
 /* Called on a CPU of the zone itself (PSCI SYSTEM_OFF, or SYSTEM_RESET with
  * `restart`): starts the stop; the caller then parks its CPU. */
 void zone_request_stop(struct zone *zone, bool restart);

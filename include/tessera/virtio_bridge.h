@@ -43,11 +43,16 @@ struct virtio_bridge_request {
 	uint64_t value;         /* written value (writes) */
 	uint32_t src_zone;
 	uint8_t is_write;
-	/* 1: the vCPU did not wait (QueueNotify, or a reset the hypervisor
-	 * sends when the zone stops): no cfg_values answer is expected. */
+	/* 1: the vCPU did not wait (QueueNotify, InterruptACK): no cfg_values
+	 * answer is expected. */
 	uint8_t need_interrupt;
-	uint16_t padding;
+	/* tessera's own, in bytes hvisor leaves zero and its daemon ignores. */
+	uint16_t flags;
 };
+
+/* flags: the reset the hypervisor sends to each device of a zone that
+ * stopped, answered once the daemon no longer touches the zone's RAM. */
+#define VIRTIO_BRIDGE_ZONE_STOPPED 1
 
 struct virtio_bridge_response {
 	uint32_t target_zone;

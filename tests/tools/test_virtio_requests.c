@@ -118,7 +118,7 @@ static void a_cpu_out_of_range_is_not_answered(void **state)
 	assert_memory_equal(&f->bridge, &zero, sizeof(zero));
 }
 
-static void notifications_and_the_stop_reset_wait_for_no_answer(void **state)
+static void a_notification_waits_for_no_answer(void **state)
 {
 	struct fixture *f = *state;
 	struct virtio_mmio_device *dev = f->zones.zones[0].devices[0];
@@ -130,15 +130,36 @@ static void notifications_and_the_stop_reset_wait_for_no_answer(void **state)
 		.value = VIRTIO_CONSOLE_TX, .src_zone = TEST_ZONE_ID, .is_write = 1,
 		.need_interrupt = 1,
 	});
-	/* The hypervisor's reset of a stopping zone. */
+	assert_int_equal(f->bridge.cfg_flags[CPU], 0);
+	assert_true(dev->queues[0].ready);
+}
+
+/* The hypervisor clears a stopped zone's RAM once this is answered. */
+static void the_stop_reset_unmaps_the_zones_ram_before_its_answer(void **state)
+{
+	struct fixture *f = *state;
+	struct virtio_zone *zone = &f->zones.zones[0];
+	struct virtio_mmio_device *dev = zone->devices[0];
+	struct test_queue queues[2];
+
+	test_device_start(&f->guest, dev, VIRTIO_F_VERSION_1, queues, 2, 8);
 	send_request(f, (struct virtio_bridge_request){
 		.src_cpu = CPU, .address = TEST_DEVICE_BASE + VIRTIO_MMIO_STATUS, .size = 4,
-		.value = 0, .src_zone = TEST_ZONE_ID, .is_write = 1, .need_interrupt = 1,
+		.value = 0, .src_zone = TEST_ZONE_ID, .is_write = 1,
+		.flags = VIRTIO_BRIDGE_ZONE_STOPPED,
 	});
-	assert_int_equal(f->bridge.cfg_flags[CPU], 0);
+	assert_int_equal(f->bridge.cfg_flags[CPU], 1);
+	assert_false(zone->memory.mapped);
+	assert_null(zone_memory_translate(&zone->memory, TEST_RAM_BASE, 1));
 	assert_int_equal(dev->status, 0);
 	assert_false(dev->queues[0].ready);
 	assert_false(dev->queues[1].ready);
+
+	/* A guest's own reset keeps the mapping. */
+	zone->memory.mapped = true;
+	zone->memory.regions[0].local = f->guest.ram;
+	write_register(f, VIRTIO_MMIO_STATUS, 0);
+	assert_true(zone->memory.mapped);
 }
 
 static void zone_without_mapped_ram_gets_no_queues(void **state)
@@ -170,7 +191,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(register_accesses_are_answered_to_the_waiting_cpu, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(accesses_matching_no_device_read_all_ones, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(a_cpu_out_of_range_is_not_answered, set_up, tear_down),
-		cmocka_unit_test_setup_teardown(notifications_and_the_stop_reset_wait_for_no_answer, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(a_notification_waits_for_no_answer, set_up, tear_down),
+		cmocka_unit_test_setup_teardown(the_stop_reset_unmaps_the_zones_ram_before_its_answer, set_up, tear_down),
 		cmocka_unit_test_setup_teardown(zone_without_mapped_ram_gets_no_queues, set_up, tear_down),
 	};
 

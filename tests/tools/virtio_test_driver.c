@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 
 #include "virtio_console.h"
@@ -23,9 +24,10 @@ static void count_irq(struct irq_sink *sink, uint32_t zone_id, uint32_t irq)
 void test_guest_init(struct test_guest *guest)
 {
 	memset(guest, 0, sizeof(*guest));
-	guest->ram = aligned_alloc(4096, TEST_RAM_SIZE);
-	assert_non_null(guest->ram);
-	memset(guest->ram, 0, TEST_RAM_SIZE);
+	/* A mapping, as the daemon's is: a zone's stop unmaps it. */
+	guest->ram = mmap(NULL, TEST_RAM_SIZE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	assert_true(guest->ram != MAP_FAILED);
 	guest->memory.num_regions = 1;
 	guest->memory.regions[0] = (struct zone_memory_region){
 		.zone_address = TEST_RAM_BASE,
@@ -40,7 +42,8 @@ void test_guest_init(struct test_guest *guest)
 
 void test_guest_release(struct test_guest *guest)
 {
-	free(guest->ram);
+	/* Unmapping what a stop already unmapped is no error. */
+	munmap(guest->ram, TEST_RAM_SIZE);
 	guest->ram = NULL;
 }
 

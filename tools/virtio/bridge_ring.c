@@ -26,7 +26,7 @@ bool bridge_ring_take_request(struct virtio_bridge *bridge,
 	request->src_zone = entry->src_zone;
 	request->is_write = entry->is_write;
 	request->need_interrupt = entry->need_interrupt;
-	request->padding = 0;
+	request->flags = entry->flags;
 	__atomic_store_n(&bridge->req_front, virtio_bridge_next(front), __ATOMIC_RELEASE);
 	return true;
 }

@@ -31,6 +31,20 @@ static void map_zone(struct virtio_zone *zone, int hvisor_fd)
 		log_info("zone %" PRIu32 ": RAM mapped", zone->id);
 }
 
+/* The zone's RAM is about to be cleared and may go to another zone. Its
+ * first device's reset resets them all, since each ready queue points into
+ * the mapping, and then unmaps it; the answer tells the hypervisor that
+ * nothing here touches the RAM any more. A new start maps it again. */
+static void forget_zone(struct virtio_zone *zone)
+{
+	if (!zone->memory.mapped)
+		return;
+	for (unsigned i = 0; i < zone->num_devices; i++)
+		virtio_mmio_write(zone->devices[i], VIRTIO_MMIO_STATUS, 4, 0);
+	zone_memory_unmap(&zone->memory);
+	log_info("zone %" PRIu32 " stopped: its devices are reset and its RAM unmapped", zone->id);
+}
+
 void request_handle(struct virtio_zones *zones, struct virtio_bridge *bridge, int hvisor_fd,
 		    const struct virtio_bridge_request *request)
 {
@@ -56,7 +70,8 @@ void request_handle(struct virtio_zones *zones, struct virtio_bridge *bridge, in
 					   request->is_write ? 0 : all_ones(request->size));
 		return;
 	}
-	if (waits && !zone->memory.mapped)
+	bool zone_stopped = request->flags & VIRTIO_BRIDGE_ZONE_STOPPED;
+	if (waits && !zone->memory.mapped && !zone_stopped)
 		map_zone(zone, hvisor_fd);
 	uint64_t offset = request->address - dev->base;
 	uint64_t value = 0;
@@ -67,6 +82,8 @@ void request_handle(struct virtio_zones *zones, struct virtio_bridge *bridge, in
 	log_debug("%s: %s 0x%03" PRIx64 " %s 0x%" PRIx64, dev->label,
 		  request->is_write ? "write" : "read", offset, request->is_write ? "<-" : "->",
 		  request->is_write ? request->value : value);
+	if (zone_stopped)
+		forget_zone(zone);
 	if (waits)
 		bridge_ring_answer(bridge, (unsigned)request->src_cpu, value);
 }

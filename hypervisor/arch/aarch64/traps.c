@@ -32,9 +32,15 @@ static void skip_instruction(struct trap_frame *f, uint64_t esr)
 static void handle_hvc(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
 	switch (ESR_IMM16(esr)) {
-	case TESSERA_HVC_IMM:
-		f->x[0] = (uint64_t)hypercall_dispatch(vcpu, f->x[0], f->x[1], f->x[2]);
+	case TESSERA_HVC_IMM: {
+		int64_t ret = hypercall_dispatch(vcpu, f->x[0], f->x[1], f->x[2]);
+		/* HVC's preferred return is the next instruction. */
+		if (ret == HYPERCALL_RESTART)
+			f->elr -= 4;
+		else
+			f->x[0] = (uint64_t)ret;
 		break;
+	}
 	case HVC_IMM_SMCCC:
 		smccc_handle(vcpu, f);
 		break;

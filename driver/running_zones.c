@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The configs of the zones the hypervisor runs now (zone0 aside), for the
+ * checks that must follow what the hypervisor knows, not what zone0 last
+ * started: a zone may have stopped itself.
+ */
+#include <linux/minmax.h>
+#include <linux/slab.h>
+
+#include <tessera/zone_config.h>
+
+#include "hvisor.h"
+#include "hypercall.h"
+
+/* Far more than the hypervisor's zone slots; bounds the kernel buffer. */
+#define ZONES_LISTED 64
+
+bool running_zone_any(bool (*test)(const struct zone_config *config, void *arg), void *arg)
+{
+	struct zone_info *zones = kcalloc(ZONES_LISTED, sizeof(*zones), GFP_KERNEL);
+	struct zone_config *config = kzalloc(sizeof(*config), GFP_KERNEL);
+	bool found = false;
+	long n, i;
+
+	if (!zones || !config)
+		goto out;
+	n = tessera_hypercall(HC_ZONE_LIST, virt_to_phys(zones), ZONES_LISTED);
+	for (i = 0; i < min_t(long, n, ZONES_LISTED) && !found; i++) {
+		if (zones[i].zone_id == 0 ||
+		    tessera_hypercall(HC_ZONE_CONFIG_GET, zones[i].zone_id, virt_to_phys(config)))
+			continue;
+		found = test(config, arg);
+	}
+out:
+	kfree(config);
+	kfree(zones);
+	return found;
+}
