@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/io.h>
+#include <linux/mutex.h>
 #include <linux/overflow.h>
 #include <linux/sched/signal.h>
 #include <linux/sizes.h>
@@ -14,6 +15,8 @@
 #include <asm/barrier.h>
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
+
+#include <tessera/zone_config.h>
 
 #include "hvisor.h"
 
@@ -56,13 +59,59 @@ static long load_window(phys_addr_t pa, const void __user *src, size_t size)
 	return uncopied ? -EFAULT : 0;
 }
 
+static bool zone_ram_overlaps(const struct zone_config *config, void *arg)
+{
+	const struct ram_range *range = arg;
+	u32 i;
+
+	for (i = 0; i < config->num_memory_regions && i < CONFIG_MAX_MEMORY_REGIONS; i++) {
+		const struct memory_region *r = &config->memory_regions[i];
+
+		if (r->type == MEM_TYPE_RAM && r->size && range->start <= r->physical_start + (r->size - 1) &&
+		    range->last >= r->physical_start)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A running zone's RAM is not zone0's: its stage-2 no longer maps it, and
+ * a write there would be an external abort in zone0's kernel.
+ */
+static long load(const struct hvisor_load_image_args *args, phys_addr_t last)
+{
+	struct ram_range range = { args->load_paddr, last };
+	const u8 __user *src = u64_to_user_ptr(args->user_buffer);
+	phys_addr_t pa = args->load_paddr;
+	u64 left;
+	size_t size;
+	long ret;
+
+	if (running_zone_any(zone_ram_overlaps, &range)) {
+		pr_warn("load of [%#llx-%#llx] refused: a running zone has that RAM; shut it down first\n",
+			args->load_paddr, last);
+		return -EBUSY;
+	}
+	/* What a daemon still maps of an earlier zone's RAM goes first. */
+	zone_ram_map_withdraw(args->load_paddr, args->size);
+	for (left = args->size; left; left -= size) {
+		size = min_t(u64, left, LOAD_WINDOW);
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		ret = load_window(pa, src, size);
+		if (ret)
+			return ret;
+		pa += size;
+		src += size;
+		cond_resched();
+	}
+	return 0;
+}
+
 long hvisor_load_image(const struct hvisor_load_image_args __user *uargs)
 {
 	struct hvisor_load_image_args args;
-	const u8 __user *src;
-	phys_addr_t pa, last;
-	u64 left;
-	size_t size;
+	phys_addr_t last;
 	long ret;
 
 	if (copy_from_user(&args, uargs, sizeof(args)))
@@ -76,18 +125,9 @@ long hvisor_load_image(const struct hvisor_load_image_args __user *uargs)
 		return -EINVAL;
 	}
 
-	src = u64_to_user_ptr(args.user_buffer);
-	pa = args.load_paddr;
-	for (left = args.size; left; left -= size) {
-		size = min_t(u64, left, LOAD_WINDOW);
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		ret = load_window(pa, src, size);
-		if (ret)
-			return ret;
-		pa += size;
-		src += size;
-		cond_resched();
-	}
-	return 0;
+	/* No zone may start on this RAM while it is written. */
+	mutex_lock(&zone_lifecycle_mutex);
+	ret = load(&args, last);
+	mutex_unlock(&zone_lifecycle_mutex);
+	return ret;
 }

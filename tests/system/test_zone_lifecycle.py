@@ -14,6 +14,7 @@ from zone_configs import CONFLICTS, REPO, STATIC_RULES, as_text
 ZONE1 = "/etc/tessera/zone1.json"
 PROBE = "/etc/tessera/test/zone1-probe.json"
 ZONE1_READY = r"\[zone1\] zone1 ready"
+PROBE_IMAGE = "/etc/tessera/test/zoneprobe.bin"
 PROBE_SPINNING = r"\[zone1\] probe: spinning with interrupts masked"
 BOOT_TIMEOUT = 120
 
@@ -137,10 +138,18 @@ def test_a_zone_cannot_reach_zone0_or_the_hypervisor_and_stops_while_spinning(zo
     assert "probe: FAIL" not in console
     assert "PANIC" not in console and "hypervisor fault" not in console
 
+    # hvisor-tool loads images without our CLI's checks: the module itself
+    # keeps a running zone's RAM, which zone0 no longer maps.
+    load = f"/etc/tessera/test/hvisor-load-image {PROBE_IMAGE} 0x50000000"
+    assert "load refused: Device or resource busy" in m.run(load)
+    assert "a running zone has that RAM; shut it down first" in m.run("dmesg | tail -n 3")
+    assert m.run("echo $((6 * 7))").strip() == "42"
+
     shutdown(m)
     assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
     assert m.run("echo $((6 * 7))").strip() == "42"
     assert "arch_timer" in m.run("cat /proc/interrupts")
+    assert re.search(r"^loaded \d+ bytes at 0x50000000$", m.run(load), re.M)
 
 
 def test_poweroff_stops_the_zone_and_reboot_restarts_it(zone0_linux):
