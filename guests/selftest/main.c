@@ -11,6 +11,7 @@
 #include "hypercall_check.h"
 #include "parked_interrupt_check.h"
 #include "pmu_check.h"
+#include "pmu_sw_increment_check.h"
 #include "print.h"
 #include "psci.h"
 #include "trap_hardening.h"
@@ -94,6 +95,7 @@ _Noreturn void main(void)
 	check_os_lock_is_the_zones_own();
 	check_smccc_arch_workarounds();
 	check_pmu_filters_never_count_at_el2();
+	check_pmu_software_increment();
 	check_instruction_abort_log_is_rate_limited();
 	report_round_trip();
 	check_summary();

@@ -1,6 +1,7 @@
 /* The checks a bare-metal guest runs as zone1, a zone other than zone0:
  * zone0's memory, the hypervisor's, zone0's interrupt and redistributor and
- * the zone0-only hypercalls must all be out of its reach. Each check prints
+ * the zone0-only hypercalls must all be out of its reach, and its CPU's PMU
+ * must count software increments as the bare CPU does. Each check prints
  * one PASS/FAIL line. After the summary the probe spins with every interrupt
  * masked, so that zone0 can show that shutting a zone down needs nothing
  * from the zone. */
@@ -14,6 +15,7 @@
 #include "guest_name.h"
 #include "hvc.h"
 #include "hypercall_check.h"
+#include "pmu_sw_increment_check.h"
 #include "print.h"
 #include "tessera/zone_config.h"
 
@@ -193,6 +195,7 @@ _Noreturn void main(void)
 	check_own_redistributor();
 	check_redistributor_isolation();
 	check_hypercalls();
+	check_pmu_software_increment();
 	check_summary();
 
 	print("probe: spinning with interrupts masked\n");

@@ -38,6 +38,15 @@ static void aarch32_el0_goes_to_the_aarch32_vector(void **state)
 	assert_int_equal(el1_sync_vector_offset(SPSR_A32_USR | SPSR_T), 0x600);
 }
 
+static void el0_is_el0t_or_aarch32(void **state)
+{
+	(void)state;
+	assert_true(interrupted_at_el0(SPSR_EL0T));
+	assert_true(interrupted_at_el0(SPSR_A32_USR));
+	assert_false(interrupted_at_el0(SPSR_EL1T));
+	assert_false(interrupted_at_el0(SPSR_EL1H));
+}
+
 static void aborts_from_el0_are_lower_el_aborts(void **state)
 {
 	(void)state;
@@ -75,6 +84,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(vectors_by_interrupted_state),
 		cmocka_unit_test(aarch32_el0_goes_to_the_aarch32_vector),
+		cmocka_unit_test(el0_is_el0t_or_aarch32),
 		cmocka_unit_test(aborts_from_el0_are_lower_el_aborts),
 		cmocka_unit_test(abort_syndrome_is_a_synchronous_external_abort),
 		cmocka_unit_test(injected_syndromes_have_il_set),

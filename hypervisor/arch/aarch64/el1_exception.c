@@ -8,7 +8,7 @@
 #define VECTOR_LOWER_A32   0x600
 
 /* EL1 is always AArch64 (HCR_EL2.RW), so AArch32 state means AArch32 EL0. */
-static bool from_el0(uint64_t spsr)
+bool interrupted_at_el0(uint64_t spsr)
 {
 	return (spsr & PSR_MODE_AARCH32) || (spsr & PSR_MODE_MASK) == PSR_MODE_EL0t;
 }
@@ -42,9 +42,9 @@ uint64_t el1_abort_esr(uint64_t spsr, bool instruction_fetch, bool is_write)
 	uint64_t ec;
 
 	if (instruction_fetch)
-		ec = from_el0(spsr) ? EC_IABT_LOW : EC_IABT_CUR;
+		ec = interrupted_at_el0(spsr) ? EC_IABT_LOW : EC_IABT_CUR;
 	else
-		ec = from_el0(spsr) ? EC_DABT_LOW : EC_DABT_CUR;
+		ec = interrupted_at_el0(spsr) ? EC_DABT_LOW : EC_DABT_CUR;
 	return ec << ESR_EC_SHIFT | ESR_IL | (is_write && !instruction_fetch ? DABT_WNR : 0) |
 	       FSC_SYNC_EXTERNAL;
 }

@@ -3,14 +3,15 @@
  * never ask to count at EL2 (PMEVTYPER<n>_EL0.NSH, PMCCFILTR_EL0.NSH): on
  * PMUs older than v3p1 (the Cortex-A72's) MDCR_EL2.HPMD cannot prohibit it,
  * and those counts would show a zone what the hypervisor does. The indexed
- * registers are reached through PMSELR_EL0, which is put back afterwards. */
+ * registers are reached through PMSELR_EL0, which is put back afterwards.
+ * A write to PMSWINC_EL0, made here, would be counted as made at EL2, so
+ * never: its effect is computed (pmu_sw_increment.c) and written instead. */
+#include <asm/pmu_sw_increment.h>
 #include <asm/pmu_trap.h>
 #include <asm/sysreg.h>
 
 #include "util.h"
 
-#define EVTYPER_NSH         (1ULL << 27)
-#define PMCR_N(pmcr)        (((pmcr) >> 11) & 0x1f)
 #define PMSELR_CYCLE_FILTER 31
 
 /* A register in the ISS layout of exception class 0x18. */
@@ -53,6 +54,12 @@ static uint64_t allowed_filter(uint64_t value)
 	return value & ~EVTYPER_NSH;
 }
 
+static void select_counter(unsigned index)
+{
+	write_sysreg(pmselr_el0, index);
+	isb();
+}
+
 /* PMXEVTYPER_EL0 / PMXEVCNTR_EL0 for the counter `index` (31: the cycle
  * counter's filter); counters the CPU does not have read as zero. */
 static void access_indexed(unsigned index, bool type, bool is_read, uint64_t *value)
@@ -64,8 +71,7 @@ static void access_indexed(unsigned index, bool type, bool is_read, uint64_t *va
 			*value = 0;
 		return;
 	}
-	write_sysreg(pmselr_el0, index);
-	isb();
+	select_counter(index);
 	if (type) {
 		if (!is_read)
 			*value = allowed_filter(*value);
@@ -73,11 +79,42 @@ static void access_indexed(unsigned index, bool type, bool is_read, uint64_t *va
 	} else {
 		ACCESS(pmxevcntr_el0);
 	}
-	write_sysreg(pmselr_el0, saved);
-	isb();
+	select_counter((unsigned)saved);
 }
 
-static bool access_direct(uint32_t iss, bool is_read, uint64_t *value)
+/* The zone's counters are all below MDCR_EL2.HPMN, which vcpu.c sets to
+ * PMCR_EL0.N. */
+static void write_sw_increment(uint64_t value, bool from_el0)
+{
+	uint64_t pmuver = ID_AA64DFR0_PMUVER(read_sysreg(id_aa64dfr0_el1));
+	uint64_t saved = read_sysreg(pmselr_el0);
+	struct pmu_counters c = {
+		.pmcr = read_sysreg(pmcr_el0),
+		.enabled = read_sysreg(pmcntenset_el0),
+		.at_el0 = from_el0,
+		.has_el3 = ID_AA64PFR0_EL3(read_sysreg(id_aa64pfr0_el1)) != 0,
+		.pmuv3p1 = pmuver >= PMUVER_V3P1 && pmuver != PMUVER_IMPDEF,
+		.pmuv3p5 = pmuver >= PMUVER_V3P5 && pmuver != PMUVER_IMPDEF,
+	};
+
+	c.num = (unsigned)PMCR_N(c.pmcr);
+	for (unsigned n = 0; n < c.num; n++) {
+		select_counter(n);
+		c.type[n] = read_sysreg(pmxevtyper_el0);
+		c.count[n] = read_sysreg(pmxevcntr_el0);
+	}
+	struct pmu_sw_increment result = pmu_sw_increment(&c, value);
+	for (unsigned n = 0; n < c.num; n++) {
+		if (result.changed >> n & 1) {
+			select_counter(n);
+			write_sysreg(pmxevcntr_el0, c.count[n]);
+		}
+	}
+	write_sysreg(pmovsset_el0, result.overflowed);
+	select_counter((unsigned)saved);
+}
+
+static bool access_direct(uint32_t iss, bool is_read, uint64_t *value, bool from_el0)
 {
 	switch (iss) {
 	case PMCR_EL0: ACCESS(pmcr_el0); break;
@@ -92,7 +129,7 @@ static bool access_direct(uint32_t iss, bool is_read, uint64_t *value)
 	case PMINTENCLR_EL1: ACCESS(pmintenclr_el1); break;
 	case PMSWINC_EL0:
 		if (!is_read)
-			write_sysreg(pmswinc_el0, *value);
+			write_sw_increment(*value, from_el0);
 		break;
 	case PMCEID0_EL0:
 		if (is_read)
@@ -108,9 +145,9 @@ static bool access_direct(uint32_t iss, bool is_read, uint64_t *value)
 	return true;
 }
 
-bool pmu_trap_access(uint32_t iss, bool is_read, uint64_t *value)
+bool pmu_trap_access(uint32_t iss, bool is_read, uint64_t *value, bool from_el0)
 {
-	if (access_direct(iss, is_read, value))
+	if (access_direct(iss, is_read, value, from_el0))
 		return true;
 	if (iss == PMXEVTYPER_EL0 || iss == PMXEVCNTR_EL0) {
 		access_indexed((unsigned)read_sysreg(pmselr_el0) & 0x1f, iss == PMXEVTYPER_EL0,

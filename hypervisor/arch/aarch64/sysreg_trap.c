@@ -1,6 +1,7 @@
 /* Trapped MSR/MRS accesses (exception class 0x18). The emulated registers
  * follow the decisions of vcpu.c's table; anything else becomes an undefined
  * instruction for the guest, logged once per register and rate-limited. */
+#include <asm/el1_exception.h>
 #include <asm/esr.h>
 #include <asm/pmu_trap.h>
 #include <asm/sysreg.h>
@@ -93,7 +94,8 @@ bool sysreg_handle(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 		return true;
 	}
 	uint64_t value = frame_reg(f, rt);
-	if (pmu_trap_access(encoding, SYSREG_IS_READ(iss), &value)) {
+	if (pmu_trap_access(encoding, SYSREG_IS_READ(iss), &value,
+			    interrupted_at_el0(f->spsr))) {
 		if (SYSREG_IS_READ(iss))
 			frame_set_reg(f, rt, value);
 		return true;

@@ -21,7 +21,9 @@
  * | PMU                                   | MDCR_EL2.HPMN = all;     | its CPU's own counters, |
  * |                                       | TPM: every access        | through EL2; an event   |
  * |                                       | emulated (pmu_trap.c);   | filter never counts at  |
- * |                                       | HPMD with PMUv3p1        | EL2 (NSH kept clear)    |
+ * |                                       | HPMD with PMUv3p1        | EL2 (NSH kept clear);   |
+ * |                                       |                          | PMSWINC_EL0 counts as   |
+ * |                                       |                          | written at EL1 or EL0   |
  */
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
@@ -47,8 +49,6 @@
  * 3.95 s wall, 5.44 -> 5.09 s QEMU CPU). */
 #define HCR_GUEST (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_BSU_IS | \
 		   HCR_TSC | HCR_TIDCP | HCR_TACR | HCR_RW)
-
-#define PMCR_N(pmcr) (((pmcr) >> 11) & 0x1f)
 
 /* TERR and HPMD are RES0 on cores without the features they control. */
 static uint64_t hcr_el2_value(void)

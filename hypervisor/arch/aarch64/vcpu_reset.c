@@ -6,7 +6,6 @@
 #include <asm/vcpu_reset.h>
 
 #define PMCR_RESET_COUNTERS (1ULL << 1 | 1ULL << 2)   /* P and C */
-#define PMCR_N(pmcr)        (((pmcr) >> 11) & 0x1f)
 
 void fpsimd_clear(void);
 

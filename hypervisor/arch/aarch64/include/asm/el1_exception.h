@@ -7,6 +7,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* Whether the guest was at EL0 when it left for EL2, from `spsr` (SPSR_EL2
+ * of the exit). */
+bool interrupted_at_el0(uint64_t spsr);
+
 /* Offset from VBAR_EL1 of the synchronous vector for an exception taken
  * from the state in `spsr` (SPSR_EL2 of the exit). */
 uint64_t el1_sync_vector_offset(uint64_t spsr);

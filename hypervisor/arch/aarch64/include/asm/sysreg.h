@@ -63,10 +63,17 @@
 #define MDCR_TDRA      (1ULL << 11)
 #define MDCR_HPMD      (1ULL << 17)
 
+/* PMCR_EL0 */
+#define PMCR_E         (1ULL << 0)
+#define PMCR_LP        (1ULL << 7)
+#define PMCR_N(pmcr)   (((pmcr) >> 11) & 0x1f)
+
 /* ID registers */
+#define ID_AA64PFR0_EL3(pfr0)    (((pfr0) >> 12) & 0xf)
 #define ID_AA64PFR0_RAS(pfr0)    (((pfr0) >> 28) & 0xf)
 #define ID_AA64DFR0_PMUVER(dfr0) (((dfr0) >> 8) & 0xf)
 #define PMUVER_V3P1              4
+#define PMUVER_V3P5              6
 #define PMUVER_IMPDEF            0xf
 
 /* SPSR / PSTATE */
