@@ -5,6 +5,7 @@
 #include <asm/gicv3.h>
 #include <asm/idle.h>
 #include <asm/smccc.h>
+#include <asm/smccc_arch.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
 
@@ -54,8 +55,10 @@ int arch_cpu_power_on(unsigned cpu)
 
 void arch_cpu_init(unsigned cpu)
 {
-	if (cpu == 0)
+	if (cpu == 0) {
 		gicv3_distributor_init();
+		smccc_arch_probe_firmware();
+	}
 	gicv3_cpu_init(cpu);
 	idle_cpu_init(cpu);
 	__asm__ volatile("tlbi alle1" : : : "memory");

@@ -1,17 +1,9 @@
 /* SMCCC and PSCI 1.1 as a zone sees them, over SMC or HVC #0. Only the calling
  * zone's own vCPUs can be named; unknown function IDs get NOT_SUPPORTED
- * without a log line, since guests probe.
- *
- * The Spectre workarounds (SMCCC_ARCH_WORKAROUND_1/2/3) are what the
- * machine's firmware does about them: invalidating a cortex-a72's branch
- * predictor (variant 2) takes EL3, and so does its load-pass-store control
- * (variant 4). A zone owns its CPUs alone, so the hypervisor passes the
- * firmware's answer for the calling CPU through, and a zone's call runs the
- * firmware's workaround on that CPU. Firmware without SMCCC 1.1 (QEMU's
- * built-in PSCI) has none: the zone is told NOT_SUPPORTED, which is the
- * truth, and does not mistake itself for mitigated. The hypervisor adds no
- * workaround of its own on exits: no other zone runs on the CPU. */
+ * without a log line, since guests probe. The Spectre workarounds are the
+ * firmware's (smccc_arch.c). */
 #include <asm/smccc.h>
+#include <asm/smccc_arch.h>
 #include <asm/trap_frame.h>
 
 #include <stdnoreturn.h>
@@ -81,51 +73,6 @@ static bool is_implemented(uint64_t fid)
 	}
 }
 
-/* Only PSCI 1.0's PSCI_FEATURES may be asked about SMCCC_VERSION: an SMC
- * the firmware does not implement can be undefined at EL2 (QEMU's built-in
- * PSCI), and that would stop the hypervisor. Asked once; every CPU asks
- * the same firmware. */
-static bool firmware_has_smccc_1_1(void)
-{
-	enum { UNKNOWN, ABSENT, PRESENT };
-	static int firmware_smccc = UNKNOWN;
-	int known = __atomic_load_n(&firmware_smccc, __ATOMIC_RELAXED);
-
-	if (known == UNKNOWN) {
-		bool present = firmware_call(PSCI_VERSION, 0, 0, 0) >= PSCI_VERSION_1_0 &&
-			       firmware_call(PSCI_FEATURES, SMCCC_VERSION, 0, 0) == PSCI_SUCCESS &&
-			       firmware_call(SMCCC_VERSION, 0, 0, 0) >= SMCCC_VERSION_1_1;
-
-		known = present ? PRESENT : ABSENT;
-		__atomic_store_n(&firmware_smccc, known, __ATOMIC_RELAXED);
-	}
-	return known == PRESENT;
-}
-
-static bool is_arch_workaround(uint64_t fid)
-{
-	return fid == SMCCC_ARCH_WORKAROUND_1 || fid == SMCCC_ARCH_WORKAROUND_2 ||
-	       fid == SMCCC_ARCH_WORKAROUND_3;
-}
-
-static int64_t arch_features(uint64_t fid)
-{
-	if (fid == SMCCC_VERSION || fid == SMCCC_ARCH_FEATURES)
-		return SMCCC_SUCCESS;
-	if (is_arch_workaround(fid) && firmware_has_smccc_1_1())
-		return firmware_call(SMCCC_ARCH_FEATURES, fid, 0, 0);
-	return SMCCC_NOT_SUPPORTED;
-}
-
-/* WORKAROUND_2's argument enables (1) or disables (0) the mitigation. */
-static int64_t arch_workaround(uint64_t fid, uint64_t arg)
-{
-	if (!firmware_has_smccc_1_1() || arch_features(fid) < 0)
-		return SMCCC_NOT_SUPPORTED;
-	firmware_call(fid, arg & 1, 0, 0);
-	return SMCCC_SUCCESS;
-}
-
 static noreturn void system_off(struct vcpu *caller, bool reset)
 {
 	if (caller->zone->id == 0) {
@@ -152,12 +99,12 @@ void smccc_handle(struct vcpu *vcpu, struct trap_frame *f)
 		ret = SMCCC_VERSION_1_1;
 		break;
 	case SMCCC_ARCH_FEATURES:
-		ret = arch_features(f->x[1] & 0xffffffffULL);
+		ret = smccc_arch_features(f->x[1] & 0xffffffffULL);
 		break;
 	case SMCCC_ARCH_WORKAROUND_1:
 	case SMCCC_ARCH_WORKAROUND_2:
 	case SMCCC_ARCH_WORKAROUND_3:
-		ret = arch_workaround(fid, f->x[1]);
+		ret = smccc_arch_workaround(vcpu->cpu, fid, f->x[1]);
 		break;
 	case PSCI_VERSION:
 		ret = PSCI_VERSION_1_1;

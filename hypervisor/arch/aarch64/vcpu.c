@@ -24,7 +24,11 @@
  * |                                       | HPMD with PMUv3p1        | EL2 (NSH kept clear);   |
  * |                                       |                          | PMSWINC_EL0 counts as   |
  * |                                       |                          | written at EL1 or EL0   |
+ * | speculative store bypass mitigation   | SMCCC_ARCH_WORKAROUND_2  | its CPU's setting; on   |
+ * | (the firmware's, per CPU)             | to the firmware, if it   | again before the CPU's  |
+ * |                                       | offers it (smccc_arch.c) | next vCPU starts        |
  */
+#include <asm/smccc_arch.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
 #include <asm/vcpu_reset.h>
@@ -93,6 +97,7 @@ void arch_vcpu_run(struct vcpu *vcpu)
 
 	setup_el2_controls(vcpu);
 	vcpu_reset_el1_state();
+	smccc_arch_restore_defaults(vcpu->cpu);
 	vgic_vcpu_reset(vcpu);
 	memset(f, 0, sizeof(*f));
 	f->x[0] = vcpu->boot_arg;
