@@ -18,6 +18,9 @@
  * | OS Double Lock, DBGPRCR_EL1           | MDCR_EL2.TDOSA           | RAZ/WI: core power-down |
  * |                                       |                          | is the hypervisor's     |
  * | MDRAR_EL1 (debug ROM address)         | MDCR_EL2.TDRA            | RAZ: no external debug  |
+ * | trace unit (TRC*), with system        | CPTR_EL2.TTA             | undefined instruction,  |
+ * | register access (ID_AA64DFR0.TraceVer)|                          | logged (rate-limited)   |
+ * | trace filter TRFCR_EL1 (TraceFilt)    | MDCR_EL2.TTRF            | undefined instruction   |
  * | PMU                                   | MDCR_EL2.HPMN = all;     | its CPU's own counters, |
  * |                                       | TPM: every access        | through EL2; an event   |
  * |                                       | emulated (pmu_trap.c);   | filter never counts at  |
@@ -30,6 +33,7 @@
  */
 #include <asm/smccc_arch.h>
 #include <asm/sysreg.h>
+#include <asm/trap_controls.h>
 #include <asm/trap_frame.h>
 #include <asm/vcpu_reset.h>
 #include <asm/vgic.h>
@@ -54,20 +58,10 @@
 #define HCR_GUEST (HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_BSU_IS | \
 		   HCR_TSC | HCR_TIDCP | HCR_TACR | HCR_RW)
 
-/* TERR and HPMD are RES0 on cores without the features they control. */
+/* TERR is RES0 on cores without RAS. */
 static uint64_t hcr_el2_value(void)
 {
 	return HCR_GUEST | (ID_AA64PFR0_RAS(read_sysreg(id_aa64pfr0_el1)) ? HCR_TERR : 0);
-}
-
-static uint64_t mdcr_el2_value(void)
-{
-	uint64_t pmuver = ID_AA64DFR0_PMUVER(read_sysreg(id_aa64dfr0_el1));
-	uint64_t mdcr = PMCR_N(read_sysreg(pmcr_el0)) | MDCR_TPM | MDCR_TDOSA | MDCR_TDRA;
-
-	if (pmuver >= PMUVER_V3P1 && pmuver != PMUVER_IMPDEF)
-		mdcr |= MDCR_HPMD;
-	return mdcr;
 }
 
 static void setup_el2_controls(const struct vcpu *vcpu)
@@ -80,8 +74,8 @@ static void setup_el2_controls(const struct vcpu *vcpu)
 	write_sysreg(actlr_el2, 0);
 	write_sysreg(vmpidr_el2, vcpu_hw_id(vcpu) | 1ULL << 31);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
-	write_sysreg(cptr_el2, CPTR_EL2_RES1);
-	write_sysreg(mdcr_el2, mdcr_el2_value());
+	write_sysreg(cptr_el2, cptr_el2_for(read_sysreg(id_aa64dfr0_el1)));
+	write_sysreg(mdcr_el2, mdcr_el2_for(read_sysreg(id_aa64dfr0_el1), read_sysreg(pmcr_el0)));
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 	write_sysreg(cntvoff_el2, 0);
 	isb();

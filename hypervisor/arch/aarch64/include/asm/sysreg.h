@@ -62,6 +62,7 @@
 #define MDCR_TDOSA     (1ULL << 10)
 #define MDCR_TDRA      (1ULL << 11)
 #define MDCR_HPMD      (1ULL << 17)
+#define MDCR_TTRF      (1ULL << 19)
 
 /* PMCR_EL0 */
 #define PMCR_E         (1ULL << 0)
@@ -69,12 +70,14 @@
 #define PMCR_N(pmcr)   (((pmcr) >> 11) & 0x1f)
 
 /* ID registers */
-#define ID_AA64PFR0_EL3(pfr0)    (((pfr0) >> 12) & 0xf)
-#define ID_AA64PFR0_RAS(pfr0)    (((pfr0) >> 28) & 0xf)
-#define ID_AA64DFR0_PMUVER(dfr0) (((dfr0) >> 8) & 0xf)
-#define PMUVER_V3P1              4
-#define PMUVER_V3P5              6
-#define PMUVER_IMPDEF            0xf
+#define ID_AA64PFR0_EL3(pfr0)       (((pfr0) >> 12) & 0xf)
+#define ID_AA64PFR0_RAS(pfr0)       (((pfr0) >> 28) & 0xf)
+#define ID_AA64DFR0_TRACEVER(dfr0)  (((dfr0) >> 4) & 0xf)
+#define ID_AA64DFR0_PMUVER(dfr0)    (((dfr0) >> 8) & 0xf)
+#define ID_AA64DFR0_TRACEFILT(dfr0) (((dfr0) >> 40) & 0xf)
+#define PMUVER_V3P1                 4
+#define PMUVER_V3P5                 6
+#define PMUVER_IMPDEF               0xf
 
 /* SPSR / PSTATE */
 #define PSR_MODE_MASK 0xfULL
@@ -97,6 +100,7 @@
 #define CNTHCTL_EL1PCEN  (1ULL << 1)
 
 #define CPTR_EL2_RES1 0x33ffULL
+#define CPTR_EL2_TTA  (1ULL << 20)
 
 #define MPIDR_AFFINITY_MASK 0xff00ffffffULL
 
