@@ -8,6 +8,7 @@
 #include <asm/smccc_arch.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
+#include <asm/vcpu_reset.h>
 
 #include "arch.h"
 #include "platform.h"
@@ -61,6 +62,7 @@ void arch_cpu_init(unsigned cpu)
 	}
 	gicv3_cpu_init(cpu);
 	idle_cpu_init(cpu);
+	vcpu_reset_probe_cpu(cpu);
 	__asm__ volatile("tlbi alle1" : : : "memory");
 	dsb(nsh);
 	isb();

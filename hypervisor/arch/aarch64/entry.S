@@ -1,11 +1,6 @@
 /* Exception vectors of EL2 and the save/restore of a trap_frame. */
 #include <asm/cpu_stack.S.h>
 
-#define KIND_SYNC   0
-#define KIND_IRQ    1
-#define KIND_FIQ    2
-#define KIND_SERROR 3
-
 .macro save_frame
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #16 * 0]
@@ -96,7 +91,8 @@ el2_vectors:
  * came with: that SP may be the fault (an overflow into the guard page below
  * the stack, where every store would fault again). x0 and that SP wait in
  * the EL0 thread registers meanwhile, whose guest values this CPU will not
- * need again. */
+ * need again. The handler returns only for the exception a boot-time probe
+ * expects (sysreg_probe.S), which resumes on the SP it came with. */
 .macro hyp_exception kind
 	msr	tpidr_el0, x0
 	mov	x0, sp
@@ -109,7 +105,10 @@ el2_vectors:
 	mov	x0, sp
 	mov	x1, #\kind
 	bl	handle_hyp_exception
-	b	.
+	mov	x0, sp
+	ldr	x1, [x0, #FRAME_SP]
+	mov	sp, x1
+	load_frame_and_eret
 .endm
 
 hyp_sync_sp0:	hyp_exception KIND_SYNC

@@ -1,7 +1,10 @@
 /* An exception taken from the hypervisor itself: a hypervisor bug. Report
- * everything a developer needs, then stop this CPU; the others go on. */
+ * everything a developer needs, then stop this CPU; the others go on. The
+ * one exception expected, a probe's read of a register the CPU lacks, is
+ * resumed instead. */
 #include <asm/esr.h>
 #include <asm/sysreg.h>
+#include <asm/sysreg_probe.h>
 #include <asm/trap_frame.h>
 
 #include "arch.h"
@@ -28,10 +31,25 @@ static const char *const exception_classes[EC_COUNT] = {
 
 static const char *const kinds[] = { "synchronous", "IRQ", "FIQ", "SError" };
 
+/* The probe returns false from the instruction after its read. */
+static bool resume_probe(struct trap_frame *f, unsigned kind, uint64_t esr)
+{
+	if (kind != KIND_SYNC || ESR_EC(esr) != EC_UNKNOWN ||
+	    f->elr < (uintptr_t)sysreg_probes_start || f->elr >= (uintptr_t)sysreg_probes_end)
+		return false;
+	f->x[0] = 0;
+	f->elr += 4;
+	return true;
+}
+
+/* Returns only when the exception is resumed (entry.S). */
 void handle_hyp_exception(struct trap_frame *f, unsigned kind)
 {
 	uint64_t esr = read_sysreg(esr_el2);
 	const char *ec_name = exception_classes[ESR_EC(esr)];
+
+	if (resume_probe(f, kind, esr))
+		return;
 
 	log_error("hypervisor fault: %s exception, EC 0x%x (%s)", kinds[kind & 3],
 		  (unsigned)ESR_EC(esr), ec_name ? ec_name : "unnamed");

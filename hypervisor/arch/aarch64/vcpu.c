@@ -14,6 +14,11 @@
  * | breakpoints, watchpoints, MDSCR_EL1   | MDCR_EL2.TDA, TDE clear: | its CPU's own; debug    |
  * |                                       | not trapped              | exceptions go to its    |
  * |                                       |                          | EL1, never made at EL2  |
+ * | debug communication channel (DBGDTR*, | not trapped: TDA would   | its CPU's own, reset    |
+ * | MDCCSR, MDCCINT, OSDTRRX/TX), OSECCR, | trap the breakpoints and | with the OS Lock locked |
+ * | claim tags                            | MDSCR_EL1 Linux uses too | (vcpu_reset.c)          |
+ * | DBGVCR32_EL2                          | none: EL2's, for an      | nothing                 |
+ * |                                       | AArch32 EL1 (HCR_EL2.RW) |                         |
  * | OS Lock (OSLAR_EL1, OSLSR_EL1)        | MDCR_EL2.TDOSA           | its CPU's own, via EL2  |
  * | OS Double Lock, DBGPRCR_EL1           | MDCR_EL2.TDOSA           | RAZ/WI: core power-down |
  * |                                       |                          | is the hypervisor's     |

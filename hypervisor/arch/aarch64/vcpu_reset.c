@@ -2,8 +2,12 @@
  * CPU may have run another zone, and nothing of that zone may leak through
  * system, FP/SIMD, timer, PMU or debug registers. */
 #include <asm/sysreg.h>
+#include <asm/sysreg_probe.h>
 
 #include <asm/vcpu_reset.h>
+
+#include "arch.h"
+#include "platform.h"
 
 #define PMCR_RESET_COUNTERS (1ULL << 1 | 1ULL << 2)   /* P and C */
 
@@ -94,15 +98,59 @@ static void reset_watchpoint(unsigned n)
 	}
 }
 
+/* Debug registers every Armv8 CPU has but an emulator may lack (QEMU before
+ * 8.0 has only MDCCINT_EL1 of these): a reset names only those the CPU has,
+ * as found at boot (sysreg_probe.S). */
+enum {
+	HAS_DTR_SAVE_RESTORE = 1 << 0,   /* OSDTRRX_EL1, OSDTRTX_EL1 */
+	HAS_OSECCR           = 1 << 1,
+	HAS_MDCCINT          = 1 << 2,
+	HAS_CLAIM_TAGS       = 1 << 3,
+};
+
+#define CLAIM_TAGS_ALL 0xffULL
+
+static unsigned debug_registers[MAX_CPUS];
+
+void vcpu_reset_probe_cpu(unsigned cpu)
+{
+	debug_registers[cpu] =
+		(sysreg_probe_osdtrrx_el1() && sysreg_probe_osdtrtx_el1() ? HAS_DTR_SAVE_RESTORE : 0) |
+		(sysreg_probe_oseccr_el1() ? HAS_OSECCR : 0) |
+		(sysreg_probe_mdccint_el1() ? HAS_MDCCINT : 0) |
+		(sysreg_probe_dbgclaimclr_el1() ? HAS_CLAIM_TAGS : 0);
+}
+
+/* Besides breakpoints, watchpoints and MDSCR_EL1, a zone can leave state in
+ * what is meant for an external debugger, which no zone has: the debug
+ * communication channel (DTRRX and DTRTX with their full and overrun flags,
+ * its interrupt enables MDCCINT_EL1), the exception catch control EDECCR
+ * and the claim tags. None is trapped (MDCR_EL2.TDA would trap breakpoints
+ * and MDSCR_EL1 too, which Linux uses); all are reset here. The OS Lock
+ * goes first: its reset value is locked (the zone's kernel unlocks it), and
+ * only while it is locked do MDSCR_EL1's save/restore fields (RXfull,
+ * TXfull, RXO, TXU, INTdis, TDA), OSDTRRX_EL1, OSDTRTX_EL1 and OSECCR_EL1
+ * write the external debug state behind them. */
 static void reset_debug(void)
 {
 	uint64_t dfr0 = read_sysreg(id_aa64dfr0_el1);
 	unsigned breakpoints = (unsigned)((dfr0 >> 12) & 0xf) + 1;
 	unsigned watchpoints = (unsigned)((dfr0 >> 20) & 0xf) + 1;
+	unsigned present = debug_registers[arch_cpu_id()];
 
-	write_sysreg(mdscr_el1, 0);
-	/* The OS Lock's reset value is locked; the zone's kernel unlocks it. */
 	write_sysreg(oslar_el1, 1);
+	isb();
+	write_sysreg(mdscr_el1, 0);
+	if (present & HAS_DTR_SAVE_RESTORE) {
+		write_sysreg(osdtrrx_el1, 0);
+		write_sysreg(osdtrtx_el1, 0);
+	}
+	if (present & HAS_OSECCR)
+		write_sysreg(oseccr_el1, 0);
+	if (present & HAS_MDCCINT)
+		write_sysreg(mdccint_el1, 0);
+	if (present & HAS_CLAIM_TAGS)
+		write_sysreg(dbgclaimclr_el1, CLAIM_TAGS_ALL);
 	for (unsigned n = 0; n < breakpoints; n++)
 		reset_breakpoint(n);
 	for (unsigned n = 0; n < watchpoints; n++)

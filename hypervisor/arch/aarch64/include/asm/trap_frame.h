@@ -6,6 +6,12 @@
 #define FRAME_SIZE 272
 #define FRAME_SP   264
 
+/* Which exception an EL2 vector took (entry.S), as its handlers are told. */
+#define KIND_SYNC   0
+#define KIND_IRQ    1
+#define KIND_FIQ    2
+#define KIND_SERROR 3
+
 /* Each CPU's stack sits in a slot of cpu_stacks (cpu.c) above a guard page
  * that the EL2 map leaves out (mmu.c), so an overflow faults at once. */
 #define CPU_STACK_SIZE       16384
