@@ -7,7 +7,8 @@ BAREMETAL_OUT := $(BUILD)/guests/baremetal
 BAREMETAL_LDS := $(BAREMETAL_DIR)/baremetal.ld
 
 BAREMETAL_OBJS := $(addprefix $(BAREMETAL_OUT)/,start.o vectors.o secondary.o check.o exception.o \
-                    exception_check.o hypercall_check.o pmu_sw_increment_check.o print.o uart.o)
+                    exception_check.o hypercall_check.o pmu_sw_increment_check.o print.o \
+                    smccc_check.o uart.o)
 
 # The MMU is off, so every data access goes to Device memory: no unaligned
 # accesses, and no FP/SIMD registers the compiler might pick for copies.

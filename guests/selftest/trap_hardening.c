@@ -5,6 +5,8 @@
 #include "exception.h"
 #include "exception_check.h"
 #include "print.h"
+#include "smccc.h"
+#include "smccc_check.h"
 #include "trap_hardening.h"
 
 #define UNMAPPED_CODE_ADDR 0x0f000000UL /* nothing in zone0's stage 2 */
@@ -17,13 +19,6 @@
 
 #define ESR_EC_IABT_CUR 0x21
 #define ESR_IFSC(esr)   ((esr) & 0x3f)
-
-#define SMCCC_VERSION           0x80000000UL
-#define SMCCC_ARCH_FEATURES     0x80000001UL
-#define SMCCC_ARCH_WORKAROUND_1 0x80008000UL
-#define SMCCC_ARCH_WORKAROUND_2 0x80007fffUL
-#define SMCCC_ARCH_WORKAROUND_3 0x80003fffUL
-#define SMCCC_NOT_SUPPORTED     (-1L)
 
 #define OSLSR_OSLK (1u << 1)
 #define OSDLR_DLK  1u
@@ -189,45 +184,21 @@ void check_os_lock_is_the_zones_own(void)
 		check_pass(what);
 }
 
-static inline long smccc_call(uint64_t fid, uint64_t arg)
-{
-	register uint64_t x0 __asm__("x0") = fid;
-	register uint64_t x1 __asm__("x1") = arg;
-
-	__asm__ volatile("smc #0" : "+r"(x0), "+r"(x1) : : "x2", "x3", "memory");
-	return (long)x0;
-}
-
-/* Whatever the firmware offers, a workaround reported as implemented (0 or
- * more) must return 0 when called, and one reported NOT_SUPPORTED must say
- * so when called. */
-static void check_workaround(const char *what, uint64_t fid, uint64_t arg)
-{
-	long feature = smccc_call(SMCCC_ARCH_FEATURES, fid);
-	long call = smccc_call(fid, arg);
-
-	print("selftest: SMCCC_ARCH_FEATURES(0x%lx) = %ld, the call returns %ld\n", fid, feature,
-	      call);
-	if (feature < 0 && feature != SMCCC_NOT_SUPPORTED)
-		check_fail(what, "ARCH_FEATURES returned %ld", feature);
-	else if (feature >= 0 ? call != 0 : call != SMCCC_NOT_SUPPORTED)
-		check_fail(what, "ARCH_FEATURES %ld, but the call returned %ld", feature, call);
-	else
-		check_pass(what);
-}
-
 void check_smccc_arch_workarounds(void)
 {
 	const char *what = "SMCCC 1.1 with SMCCC_ARCH_FEATURES";
-	long version = smccc_call(SMCCC_VERSION, 0);
-	long features = smccc_call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_FEATURES);
+	long version = smc_call(SMCCC_VERSION, 0, 0, 0);
+	long features = smc_call(SMCCC_ARCH_FEATURES, SMCCC_ARCH_FEATURES, 0, 0);
 
 	if (version < 0x10001 || features != 0)
 		check_fail(what, "SMCCC_VERSION 0x%lx, ARCH_FEATURES(ARCH_FEATURES) %ld", version,
 			   features);
 	else
 		check_pass(what);
-	check_workaround("SMCCC_ARCH_WORKAROUND_1 answers as reported", SMCCC_ARCH_WORKAROUND_1, 0);
-	check_workaround("SMCCC_ARCH_WORKAROUND_2 answers as reported", SMCCC_ARCH_WORKAROUND_2, 1);
-	check_workaround("SMCCC_ARCH_WORKAROUND_3 answers as reported", SMCCC_ARCH_WORKAROUND_3, 0);
+	check_arch_workaround("SMCCC_ARCH_WORKAROUND_1 answers as reported",
+			      SMCCC_ARCH_WORKAROUND_1, 0);
+	check_arch_workaround("SMCCC_ARCH_WORKAROUND_2 answers as reported",
+			      SMCCC_ARCH_WORKAROUND_2, 1);
+	check_arch_workaround("SMCCC_ARCH_WORKAROUND_3 answers as reported",
+			      SMCCC_ARCH_WORKAROUND_3, 0);
 }

@@ -1,15 +1,16 @@
 /* The checks a bare-metal guest runs as zone1, a zone other than zone0:
  * zone0's memory, the hypervisor's, zone0's interrupt and redistributor and
- * the zone0-only hypercalls must all be out of its reach, and its CPU's PMU
- * must count software increments as the bare CPU does. Each check prints
- * one PASS/FAIL line. After the summary the probe spins with every interrupt
- * masked, so that zone0 can show that shutting a zone down needs nothing
- * from the zone. */
+ * the zone0-only hypercalls must all be out of its reach, its CPU's PMU
+ * must count software increments as the bare CPU does, and its CPU must
+ * hold nothing of the zone before. Each check prints one PASS/FAIL line.
+ * After the summary the probe spins with every interrupt masked, so that
+ * zone0 can show that shutting a zone down needs nothing from the zone. */
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "check.h"
 #include "counter.h"
+#include "cpu_state_check.h"
 #include "exception.h"
 #include "exception_check.h"
 #include "guest_name.h"
@@ -190,12 +191,14 @@ _Noreturn void main(void)
 {
 	let_zone0_finish_printing();
 	print("probe: start on CPU %u\n", own_cpu_aff0());
+	check_cpu_state_is_reset();
 	check_memory_isolation();
 	check_distributor_isolation();
 	check_own_redistributor();
 	check_redistributor_isolation();
 	check_hypercalls();
 	check_pmu_software_increment();
+	leave_cpu_state_behind();
 	check_summary();
 
 	print("probe: spinning with interrupts masked\n");

@@ -11,7 +11,7 @@ ZONEPROBE_DTB := $(BUILD)/guests/zone1-probe.dtb
 # kernel_load_paddr and entry_point in zone1-probe.json.
 ZONEPROBE_LOAD_ADDR := 0x50000000
 
-ZONEPROBE_OBJS := $(ZONEPROBE_OUT)/main.o
+ZONEPROBE_OBJS := $(ZONEPROBE_OUT)/main.o $(ZONEPROBE_OUT)/cpu_state_check.o
 
 GUEST_TARGETS += $(ZONEPROBE_BIN) $(ZONEPROBE_DTB)
 

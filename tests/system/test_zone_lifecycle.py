@@ -153,6 +153,36 @@ def test_a_zone_cannot_reach_zone0_or_the_hypervisor_and_stops_while_spinning(zo
     assert re.search(r"^loaded \d+ bytes at 0x50000000$", m.run(load), re.M)
 
 
+# What the probe leaves in its CPU (guests/zoneprobe/cpu_state_check.c) and
+# QEMU's cortex-a72 keeps; before QEMU 8.0 it has no OSDTRRX_EL1,
+# OSDTRTX_EL1, OSECCR_EL1 or claim tags, and MDCCINT_EL1 keeps nothing.
+KEPT_BY_QEMU = ["MDSCR_EL1", "DBGBVR0_EL1", "DBGBCR0_EL1", "DBGWVR0_EL1", "DBGWCR0_EL1",
+                "TPIDR_EL0", "TPIDRRO_EL0", "TPIDR_EL1", "CONTEXTIDR_EL1", "CNTKCTL_EL1",
+                "CNTV_CVAL_EL0", "PMUSERENR_EL0", "PMSELR_EL0", "the OS Lock"]
+DEBUGGER_STATE = ["OSDTRRX_EL1", "OSDTRTX_EL1", "OSECCR_EL1", "MDCCINT_EL1", "the claim tags"]
+
+
+def test_the_next_zone_on_a_cpu_finds_nothing_of_the_last(zone0_linux):
+    m = zone0_linux
+    start_zone(m, PROBE, PROBE_SPINNING)
+    shutdown(m)
+    first = m.output()
+    start_zone(m, PROBE, PROBE_SPINNING)
+    shutdown(m)
+    second = m.output()[len(first):]
+
+    for reg in KEPT_BY_QEMU:
+        assert f"[zone1] probe: leaves {reg} = 0x" in first, first[-3000:]
+        assert f"[zone1] probe: PASS {reg} holds its reset value at the zone's start" in second
+    for reg in DEBUGGER_STATE:
+        assert re.search(rf"\[zone1\] probe: (leaves|SKIP leaving) {reg}\b", first)
+        assert re.search(rf"\[zone1\] probe: (PASS|SKIP) {reg}\b", second)
+    assert "[zone1] probe: PASS SMCCC_ARCH_WORKAROUND_2(0) answers as reported" in first
+    for run in (first, second):
+        assert re.search(r"\[zone1\] probe: \d+ passed, 0 failed", run), run[-3000:]
+        assert "probe: FAIL" not in run
+
+
 def test_poweroff_stops_the_zone_and_reboot_restarts_it(zone0_linux):
     m = zone0_linux
     # The zone powers off as soon as it is ready: the tool's output is read
