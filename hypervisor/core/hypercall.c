@@ -122,8 +122,5 @@ int64_t hypercall_dispatch(struct vcpu *vcpu, uint64_t code, uint64_t arg0, uint
 		return -HV_ENOSYS;
 	if (hypercalls[code].zone0_only && vcpu->zone->id != ROOT_ZONE_ID)
 		return -HV_EPERM;
-	/* A wait is resumed only by the same call, executed again. */
-	if (code != HC_ZONE_SHUTDOWN)
-		vcpu->shutdown_wait.active = false;
 	return hypercalls[code].handle(vcpu, arg0, arg1);
 }

@@ -153,6 +153,7 @@ static int64_t begin_shutdown(struct shutdown_wait *wait, uint32_t id)
 	*wait = (struct shutdown_wait){
 		.active = true,
 		.zone_id = id,
+		.slot = zone_slot(zone),
 		.generation = zone->generation,
 		.deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS,
 	};
@@ -162,16 +163,32 @@ static int64_t begin_shutdown(struct shutdown_wait *wait, uint32_t id)
 	return 0;
 }
 
+/* The zone being waited for, until its slot is released. */
 static struct zone *zone_of_wait(const struct shutdown_wait *wait)
 {
+	struct zone *z = zone_slot_by_index(wait->slot);
+
+	if (__atomic_load_n(&z->generation, __ATOMIC_ACQUIRE) != wait->generation ||
+	    __atomic_load_n(&z->state, __ATOMIC_ACQUIRE) == ZONE_FREE)
+		return NULL;
+	return z;
+}
+
+/* Whether the guest is executing again the call it was waiting in: the
+ * same zone id, and no other zone of that id started since (a wait the
+ * guest never came back to must not pass for the stop of a new zone). */
+static bool resumes_wait(const struct shutdown_wait *wait, uint32_t id)
+{
+	if (!wait->active || wait->zone_id != id)
+		return false;
 	for (unsigned i = 1; i < MAX_ZONES; i++) {
-		struct zone *z = zone_slot_by_index(i);
-		if (z->id == wait->zone_id &&
-		    __atomic_load_n(&z->generation, __ATOMIC_ACQUIRE) == wait->generation &&
-		    __atomic_load_n(&z->state, __ATOMIC_ACQUIRE) != ZONE_FREE)
-			return z;
+		const struct zone *z = zone_slot_by_index(i);
+		if (z->id == id && __atomic_load_n(&z->state, __ATOMIC_ACQUIRE) != ZONE_FREE &&
+		    (i != wait->slot ||
+		     __atomic_load_n(&z->generation, __ATOMIC_ACQUIRE) != wait->generation))
+			return false;
 	}
-	return NULL;
+	return true;
 }
 
 /* The caller's CPU helps clear the zone's RAM. It does not wait for the
@@ -184,7 +201,7 @@ int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 	uint64_t yield_at = arch_time_ns() + SHUTDOWN_YIELD_NS;
 	struct zone *zone;
 
-	if (!wait->active || wait->zone_id != id) {
+	if (!resumes_wait(wait, id)) {
 		int64_t err = begin_shutdown(wait, id);
 		if (err)
 			return err;

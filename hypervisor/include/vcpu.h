@@ -23,6 +23,7 @@ enum vcpu_power {
 struct shutdown_wait {
 	bool active;
 	uint32_t zone_id;
+	unsigned slot;
 	uint32_t generation;
 	uint64_t deadline;
 };
