@@ -34,8 +34,11 @@ bool stage2_translate(const struct stage2_table *table, uint64_t ipa, uint64_t *
 		      enum mem_kind *kind);
 void stage2_destroy(struct stage2_table *table);
 
-/* Drops the TLB entries of this table's VMID; provided by the architecture's
- * glue, called between breaking a live mapping and making its replacement. */
+/* Drops the TLB entries of this table's VMID on every CPU, once the table
+ * stores made before the call are visible to every CPU's walker; provided by
+ * the architecture's glue. Called between breaking a live mapping and making
+ * its replacement, and before a table page that was reachable goes back to
+ * the pool. */
 void stage2_tlb_flush(const struct stage2_table *table);
 
 /* Largest guest-physical address space the table format covers. */

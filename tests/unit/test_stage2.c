@@ -22,16 +22,19 @@
 
 /* stage2_tlb_flush() is the architecture glue's; count the calls and note
  * whether the watched descriptor was invalid at the first one, which is what
- * break-before-make requires when a live block is replaced. */
+ * break-before-make requires when a live block is replaced, and how many
+ * pages the pool had free at the last one: a table page another CPU's walker
+ * may still use must not be back in the pool before the flush. */
 static unsigned flush_count;
 static const uint64_t *watched_desc;
 static uint64_t watched_at_first_flush;
+static size_t free_at_last_flush;
 
 void stage2_tlb_flush(const struct stage2_table *table)
 {
-	(void)table;
 	if (flush_count++ == 0 && watched_desc)
 		watched_at_first_flush = *watched_desc;
+	free_at_last_flush = table->pool->num_free;
 }
 
 struct fixture {
@@ -278,6 +281,22 @@ static void unmapping_everything_returns_tables_to_the_pool(void **state)
 	assert_int_equal(tables_used(f), 0);
 }
 
+static void tables_an_unmap_empties_are_freed_after_the_flush(void **state)
+{
+	struct fixture *f = *state;
+
+	/* A level-2 and a level-3 table, both emptied by the unmap. */
+	assert_int_equal(stage2_map(&f->table, SZ_1G + SZ_4K, 0x80000000, SZ_4K, MEM_KIND_NORMAL), 0);
+	size_t free_before = f->pool.num_free;
+	flush_count = 0;
+
+	assert_int_equal(stage2_unmap(&f->table, SZ_1G + SZ_4K, SZ_4K), 0);
+	assert_int_equal(flush_count, 1);
+	assert_int_equal(free_at_last_flush, free_before);
+	assert_int_equal(tables_used(f), 0);
+	assert_int_equal(f->table.root[1], 0);
+}
+
 static void invalid_arguments_are_rejected(void **state)
 {
 	struct fixture *f = *state;
@@ -354,6 +373,11 @@ static void exhausted_pool_gives_enomem_and_maps_nothing(void **state)
 	assert_unmapped(f, SZ_1G);
 	assert_maps_to(f, SZ_1G - 2 * SZ_4K, 0x5000, MEM_KIND_NORMAL);
 
+	/* What the failed map built was live for a moment: the level-2 table
+	 * it added went back to the pool only after a flush. */
+	assert_true(flush_count >= 1);
+	assert_int_equal(free_at_last_flush, 0);
+
 	/* The pages freed by the failure are usable: a smaller map succeeds. */
 	assert_int_equal(stage2_map(&f->table, SZ_1G - SZ_4K, 0x6000, SZ_4K, MEM_KIND_NORMAL), 0);
 	assert_maps_to(f, SZ_1G - SZ_4K, 0x6000, MEM_KIND_NORMAL);
@@ -381,10 +405,15 @@ static void destroy_returns_every_page(void **state)
 	assert_int_equal(stage2_unmap(&f->table, SZ_1G + SZ_4K, SZ_4K), 0);
 	assert_int_equal(stage2_map(&f->table, 100 * SZ_1G, 0, SZ_4K, MEM_KIND_DEVICE), 0);
 	assert_true(tables_used(f) > 0);
+	size_t free_before = f->pool.num_free;
+	flush_count = 0;
 
 	stage2_destroy(&f->table);
 	assert_int_equal(f->pool.num_free, POOL_PAGES);
 	assert_null(f->table.root);
+	/* Freed only after the flush. */
+	assert_int_equal(flush_count, 1);
+	assert_int_equal(free_at_last_flush, free_before);
 }
 
 int main(void)
@@ -402,6 +431,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(splitting_keeps_the_memory_kind, setup, teardown),
 		cmocka_unit_test_setup_teardown(unmapping_everything_returns_tables_to_the_pool, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(tables_an_unmap_empties_are_freed_after_the_flush,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(invalid_arguments_are_rejected, setup, teardown),
 		cmocka_unit_test_setup_teardown(output_addresses_reach_the_top_of_the_pa_space, setup,
 						teardown),

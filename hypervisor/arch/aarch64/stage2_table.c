@@ -138,6 +138,30 @@ static bool table_is_empty(const uint64_t *table)
 	return true;
 }
 
+/* Tables that an unmap emptied and detached, freed only once the TLB flush
+ * after it has run: until then another CPU's walker may still hold the path
+ * through them and read them. They are chained through their first entry,
+ * which stays an invalid descriptor for such a walker (a page address has
+ * bit 0 clear). */
+struct emptied_tables {
+	uint64_t *first;
+};
+
+static void defer_free(struct emptied_tables *list, uint64_t *table)
+{
+	table[0] = (uintptr_t)list->first;
+	list->first = table;
+}
+
+static void free_emptied(struct page_pool *pool, struct emptied_tables *list)
+{
+	while (list->first) {
+		uint64_t *table = list->first;
+		list->first = (uint64_t *)(uintptr_t)table[0];
+		page_free(pool, table);
+	}
+}
+
 /* Replaces a block by a table of the next level that maps the same memory,
  * so that part of it can be unmapped. Break-before-make: the block is
  * invalidated and its TLB entries dropped before the table goes in. */
@@ -158,7 +182,7 @@ static int split_block(struct stage2_table *t, uint64_t *entry, int level)
 }
 
 static int unmap_range(struct stage2_table *t, uint64_t *table, int level, uint64_t ipa,
-		       uint64_t end)
+		       uint64_t end, struct emptied_tables *emptied)
 {
 	while (ipa < end) {
 		uint64_t size = level_size(level);
@@ -180,16 +204,27 @@ static int unmap_range(struct stage2_table *t, uint64_t *table, int level, uint6
 				return err;
 		}
 		uint64_t *sub = next_table(*entry);
-		int err = unmap_range(t, sub, level + 1, ipa, chunk_end);
+		int err = unmap_range(t, sub, level + 1, ipa, chunk_end, emptied);
 		if (err)
 			return err;
 		if (table_is_empty(sub)) {
 			*entry = 0;
-			page_free(t->pool, sub);
+			defer_free(emptied, sub);
 		}
 		ipa = chunk_end;
 	}
 	return 0;
+}
+
+/* Unmaps, then drops the TLB entries, then frees the tables left empty. */
+static int unmap_and_flush(struct stage2_table *t, uint64_t ipa, uint64_t end)
+{
+	struct emptied_tables emptied = { NULL };
+	int err = unmap_range(t, t->root, FIRST_LEVEL, ipa, end, &emptied);
+
+	stage2_tlb_flush(t);
+	free_emptied(t->pool, &emptied);
+	return err;
 }
 
 int stage2_init(struct stage2_table *t, struct page_pool *pool, uint16_t vmid,
@@ -214,7 +249,7 @@ int stage2_map(struct stage2_table *t, uint64_t ipa, uint64_t pa, uint64_t size,
 
 	int err = map_range(t, t->root, FIRST_LEVEL, ipa, ipa + size, pa, kind_attrs(kind));
 	if (err)
-		unmap_range(t, t->root, FIRST_LEVEL, ipa, ipa + size);
+		unmap_and_flush(t, ipa, ipa + size);
 	return err;
 }
 
@@ -224,9 +259,7 @@ int stage2_unmap(struct stage2_table *t, uint64_t ipa, uint64_t size)
 	    ipa + size < ipa)
 		return -HV_EINVAL;
 
-	int err = unmap_range(t, t->root, FIRST_LEVEL, ipa, ipa + size);
-	stage2_tlb_flush(t);
-	return err;
+	return unmap_and_flush(t, ipa, ipa + size);
 }
 
 bool stage2_translate(const struct stage2_table *t, uint64_t ipa, uint64_t *pa,
@@ -261,9 +294,10 @@ static void free_tables(struct page_pool *pool, uint64_t *table, int level)
 	page_free(pool, table);
 }
 
+/* The tables are freed after the flush, for the same reason as an unmap's. */
 void stage2_destroy(struct stage2_table *t)
 {
+	stage2_tlb_flush(t);
 	free_tables(t->pool, t->root, FIRST_LEVEL);
 	t->root = NULL;
-	stage2_tlb_flush(t);
 }

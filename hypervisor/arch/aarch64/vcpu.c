@@ -123,10 +123,17 @@ void arch_zone_reset(struct zone *zone)
 	vgic_zone_reset(zone);
 }
 
+/* The Arm ARM's sequence for a translation table update: the stores, DSB
+ * ISHST so that every walker sees them before the invalidation can complete,
+ * TLBI ... IS, DSB ISH for its completion on every CPU, ISB. Without the
+ * first barrier another CPU may walk the old entry again after its TLB was
+ * invalidated and cache it anew (QEMU orders the stores anyway; hardware
+ * does not). */
 void stage2_tlb_flush(const struct stage2_table *table)
 {
 	uint64_t saved = read_sysreg(vttbr_el2);
 
+	dsb(ishst);
 	write_sysreg(vttbr_el2, (uint64_t)table->vmid << 48);
 	isb();
 	__asm__ volatile("tlbi vmalls12e1is" : : : "memory");
