@@ -128,14 +128,21 @@ static void stop_for_good(struct zone *zone)
 	begin_stop(zone);
 }
 
-/* Under zones_lock. Marks the stop failed unless the slot was released
- * (and perhaps reused) meanwhile. */
-static bool fail_stop(struct zone *zone, uint32_t generation)
+/* Once the deadline has passed. Under zones_lock: since the waiter last
+ * looked, the last CPU may have parked and released the zone, and zone0 may
+ * even have started another zone in the slot; only the stop of the zone of
+ * `generation` fails, and only while a CPU of it has still not parked. */
+static bool mark_failed_if_stuck(struct zone *zone, uint32_t generation, uint64_t *stuck_cpus)
 {
-	if (zone->generation != generation || zone->state == ZONE_FREE)
-		return false;
-	zone->state = ZONE_FAILED;
-	return true;
+	bool stuck;
+
+	spin_lock(&zones_lock);
+	*stuck_cpus = zone->cpus_to_stop;
+	stuck = zone->generation == generation && zone_is_stopping(zone) && *stuck_cpus;
+	if (stuck)
+		__atomic_store_n(&zone->state, ZONE_FAILED, __ATOMIC_RELEASE);
+	spin_unlock(&zones_lock);
+	return stuck;
 }
 
 static int64_t begin_shutdown(struct shutdown_wait *wait, uint32_t id)
@@ -155,10 +162,10 @@ static int64_t begin_shutdown(struct shutdown_wait *wait, uint32_t id)
 		.zone_id = id,
 		.slot = zone_slot(zone),
 		.generation = zone->generation,
-		.deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS,
 	};
 	stop_for_good(zone);
 	spin_unlock(&zones_lock);
+	wait->deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 	kick_other_cpus(zone);
 	return 0;
 }
@@ -198,7 +205,7 @@ static bool resumes_wait(const struct shutdown_wait *wait, uint32_t id)
 int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 {
 	struct shutdown_wait *wait = &caller->shutdown_wait;
-	uint64_t yield_at = arch_time_ns() + SHUTDOWN_YIELD_NS;
+	uint64_t yield_at = 0, now, stuck_cpus;
 	struct zone *zone;
 
 	if (!resumes_wait(wait, id)) {
@@ -219,21 +226,18 @@ int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 			wait->deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 		}
 		if (__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE) &&
-		    arch_time_ns() > wait->deadline) {
-			bool failed;
-			spin_lock(&zones_lock);
-			failed = fail_stop(zone, wait->generation);
-			spin_unlock(&zones_lock);
+		    arch_time_ns() > wait->deadline &&
+		    mark_failed_if_stuck(zone, wait->generation, &stuck_cpus)) {
 			wait->active = false;
-			if (!failed)
-				return 0;
 			log_error("zone %u: cpus 0x%lx did not stop within %llu ms; it stays "
-				  "listed as failed", id,
-				  (unsigned long)__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE),
+				  "listed as failed", id, (unsigned long)stuck_cpus,
 				  CPU_STOP_TIMEOUT_NS / 1000000);
 			return -HV_EBUSY;
 		}
-		if (arch_time_ns() > yield_at)
+		now = arch_time_ns();
+		if (!yield_at)
+			yield_at = now + SHUTDOWN_YIELD_NS;
+		else if (now > yield_at)
 			return HYPERCALL_RESTART;
 	}
 	wait->active = false;

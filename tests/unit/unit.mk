@@ -33,12 +33,11 @@ UNIT_SRCS_virtio_ring_share := hypervisor/core/virtio_ring_share.c
 UNIT_SRCS_pmu_sw_increment := hypervisor/arch/aarch64/pmu_sw_increment.c
 UNIT_SRCS_smccc_arch   := hypervisor/arch/aarch64/smccc_arch.c
 UNIT_SRCS_trap_controls := hypervisor/arch/aarch64/trap_controls.c
-
-
+UNIT_SRCS_zone_stop    := hypervisor/core/zone_stop.c
 
 UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen \
               fdt_cpus rate_limit el1_exception console_pl011 cstring ram_clear \
-              virtio_ring_share pmu_sw_increment smccc_arch trap_controls
+              virtio_ring_share pmu_sw_increment smccc_arch trap_controls zone_stop
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))
