@@ -10,6 +10,9 @@
 #define FIRST_SPI 32
 /* An A64 instruction: an entry point must have all of it in RAM. */
 #define INSTRUCTION_SIZE 4
+/* The emulated windows every zone but the root has besides its VIRTIO
+ * regions: the GIC distributor, its redistributors and the console. */
+#define FIXED_WINDOWS 3
 
 /* Records why the config is refused; evaluates to the error code. */
 #define reject(error, code, ...) \
@@ -282,6 +285,31 @@ static int check_regions(const struct zone_config *c, const struct platform *pla
 	return 0;
 }
 
+/* Each emulated window takes one of the zone's MAX_MMIO_HANDLERS, and a
+ * zone start must not find out that they run short after it has begun to
+ * take its resources. The root zone has the GIC's two windows only: the
+ * real UART, and no VIRTIO region is trapped for it. */
+static int check_emulated_windows(const struct zone_config *c, bool is_root,
+				  struct config_error *e)
+{
+	unsigned windows = FIXED_WINDOWS;
+
+	if (is_root)
+		return 0;
+	for (uint32_t i = 0; i < c->num_memory_regions; i++) {
+		const struct memory_region *r = &c->memory_regions[i];
+		if (r->type != MEM_TYPE_VIRTIO || ++windows <= MAX_MMIO_HANDLERS)
+			continue;
+		return reject(e, -HV_EINVAL,
+			      "memory_regions[%u].type %u: VIRTIO region %u of the zone, more than "
+			      "the %u that fit (a zone has %u emulated windows; the GIC and the "
+			      "console take %u)",
+			      i, r->type, windows - FIXED_WINDOWS, MAX_MMIO_HANDLERS - FIXED_WINDOWS,
+			      MAX_MMIO_HANDLERS, FIXED_WINDOWS);
+	}
+	return 0;
+}
+
 static int check_interrupts(const struct zone_config *c, const struct platform *plat,
 			    struct config_error *e)
 {
@@ -384,6 +412,8 @@ int zone_config_check(const struct zone_config *config, const struct platform *p
 		err = check_arch(config, plat, e);
 	if (!err)
 		err = check_regions(config, plat, is_root, e);
+	if (!err)
+		err = check_emulated_windows(config, is_root, e);
 	if (!err)
 		err = check_interrupts(config, plat, e);
 	if (!err)

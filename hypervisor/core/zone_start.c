@@ -144,6 +144,9 @@ int zone_create(const struct zone_config *config, bool is_root)
 		log_error("zone %u: cannot build its address space (error %d)", config->zone_id, err);
 		return err;
 	}
+	/* Only now, with nothing left to fail: the SPIs were zone0's a moment ago
+	 * and a refused start must leave them as they were. */
+	arch_zone_reset(zone);
 	if (!is_root)
 		boot_images_save(zone);
 	__atomic_store_n(&zone->state, ZONE_RUNNING, __ATOMIC_RELEASE);

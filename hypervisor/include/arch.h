@@ -31,10 +31,12 @@ noreturn void arch_machine_reset(void);
 uint64_t arch_time_ns(void);
 
 /* Architecture state of a zone being created (virtual interrupt controller,
- * emulated devices); 0 or -errno. */
+ * emulated devices); 0 or -errno. Touches nothing outside the zone, so a
+ * start that fails later leaves no trace. */
 int arch_zone_init(struct zone *zone);
-/* A stopping zone's interrupts back at their reset state: its SPIs
- * quiesced in the interrupt controller, its virtual distributor reset. */
+/* The zone's interrupts at their reset state: its SPIs quiesced in the
+ * interrupt controller, its virtual distributor reset. When a start can no
+ * longer fail, and when the zone stops. */
 void arch_zone_reset(struct zone *zone);
 /* Makes the SPI `intid` pending in the interrupt controller, as if its
  * device had signalled it: it reaches the zone that owns it. */

@@ -10,6 +10,9 @@
 #include "platform.h"
 
 #define MAX_ZONES 8
+/* Emulated register windows per zone: the GIC's two, the console of a zone
+ * other than the root, and its VIRTIO regions. */
+#define MAX_MMIO_HANDLERS 24
 
 /* Why a config was refused: the negative errno a hypercall returns and one
  * sentence that names the field and its value, e.g.
@@ -24,9 +27,10 @@ struct config_error {
 void config_error_format(struct config_error *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Everything decidable from the config and the platform alone. The root zone
- * (is_root) may have id 0 and share the hypervisor's console UART; any other
- * zone may not. Returns 0 or e->err (-HV_EINVAL). */
+/* Everything decidable from the config and the platform alone, including
+ * whether the hypervisor can hold the zone (its emulated windows). The root
+ * zone (is_root) may have id 0 and share the hypervisor's console UART; any
+ * other zone may not. Returns 0 or e->err (-HV_EINVAL). */
 int zone_config_check(const struct zone_config *config, const struct platform *plat,
 		      bool is_root, struct config_error *e);
 

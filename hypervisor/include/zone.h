@@ -18,7 +18,6 @@
 
 struct vcpu;
 
-#define MAX_MMIO_HANDLERS 24
 #define ROOT_ZONE_ID 0
 
 enum zone_state {

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from qemu_machine import build_path
-from zone_configs import CONFLICTS, REPO, STATIC_RULES, as_text
+from zone_configs import CONFLICTS, REPO, STATIC_RULES, TOO_MANY_VIRTIO_WINDOWS, as_text
 
 ZONE1 = "/etc/tessera/zone1.json"
 PROBE = "/etc/tessera/test/zone1-probe.json"
@@ -240,6 +240,19 @@ def test_bad_configs_are_refused_and_nothing_else_changes(zone0_linux):
     assert zone_rows(m) == {0: ("0, 1", "zone0", "running"), 1: ("2, 3", "zone1", "running")}
     assert m.run("nproc").strip() == "2"
     shutdown(m)
+
+
+def test_a_refused_start_leaves_zone0s_interrupts_alone(zone0_linux):
+    """A start the hypervisor refuses, of a zone claiming INTID 33 (zone0's
+    UART): zone0's console still takes input afterwards. The refusal used to
+    come after the zone's SPIs were quiesced, and nothing enabled them again."""
+    m = zone0_linux
+    m.write_file("/tmp/bad.json", as_text(dict(TOO_MANY_VIRTIO_WINDOWS, interrupts=[33])))
+    out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
+    assert "the hypervisor refused zone 1" in out and "status=1" in out, out
+    assert m.run("echo $((6 * 7))").strip() == "42"
+    m.seen(r"zone 1: start refused: memory_regions\[22\]\.type 2: VIRTIO region 22")
+    assert zone_rows(m) == {0: ("0, 1", "zone0", "running")}
 
 
 def test_a_cpu_zone0_still_runs_is_not_lent(zone0_linux):

@@ -29,6 +29,17 @@ def gic(**changes):
     return dict(ZONE1["arch_config"], **changes)
 
 
+def virtio(physical_start):
+    return {"type": "virtio", "physical_start": physical_start,
+            "virtual_start": physical_start, "size": "0x200"}
+
+
+# One VIRTIO window more than a zone has room for beside the GIC's two and
+# its console.
+TOO_MANY_VIRTIO_WINDOWS = variant(
+    memory_regions=[RAM] + [virtio(hex(0xa000000 + 0x200 * i)) for i in range(22)])
+
+
 # name: (config as JSON text, words the tool's message must contain)
 STATIC_RULES = {
     "malformed JSON": ('{"name": "zone1", "zone_id": 1,', "invalid JSON"),
@@ -78,6 +89,9 @@ STATIC_RULES = {
         'key "memory_regions": 65 entries, at most 64'),
     "a PPI": (variant(interrupts=[27]), "INTID 27 is an SGI or PPI"),
     "an INTID beyond the GIC's lines": (variant(interrupts=[300]), "INTID 300 does not exist"),
+    "more VIRTIO windows than a zone holds": (
+        TOO_MANY_VIRTIO_WINDOWS,
+        "memory_regions[22].type 2: VIRTIO region 22 of the zone, more than the 21 that fit"),
     "a distributor window of another size": (
         variant(arch_config=gic(gicd_size="0x20000")),
         "arch_config.gicd_size 0x20000: the GIC distributor window must be exactly"),

@@ -80,6 +80,11 @@ def ram(start, size, virtual=None):
             "virtual_start": hex(start if virtual is None else virtual), "size": hex(size)}
 
 
+def virtio(start):
+    return {"type": "virtio", "physical_start": hex(start), "virtual_start": hex(start),
+            "size": "0x200"}
+
+
 def assert_one_error(result, expected):
     """Exit status 1, nothing on stdout, exactly the expected line on stderr."""
     assert result.returncode == 1, result
@@ -237,6 +242,9 @@ VALIDATOR_RULES = [
     ({"entry_point": "0x90000000"}, "entry_point 0x90000000", "RAM region"),
     ({"arch_config": {**ZONE1["arch_config"], "gicr_size": "0xf60000"}},
      "arch_config.gicr_size 0xf60000", "GIC redistributors"),
+    ({"memory_regions": ZONE1["memory_regions"] +
+      [virtio(0xa000000 + 0x200 * i) for i in range(22)]},
+     "memory_regions[22].type 2", "VIRTIO region 22 of the zone, more than the 21 that fit"),
 ]
 
 

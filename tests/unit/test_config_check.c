@@ -156,13 +156,19 @@ static void accepts_values_on_every_boundary(void **state)
 	expect_accepted(&c);
 }
 
+/* Adds `type` windows of a page each, from `base` on, until the config has
+ * `count` regions. */
+static void fill_with_windows(struct zone_config *c, uint32_t type, uint64_t base, uint32_t count)
+{
+	while (c->num_memory_regions < count) {
+		uint64_t window = base + 0x1000 * c->num_memory_regions;
+		c->memory_regions[c->num_memory_regions++] = region(type, window, window, 0x1000);
+	}
+}
+
 static void fill_with_virtio_windows(struct zone_config *c, uint64_t base)
 {
-	while (c->num_memory_regions < CONFIG_MAX_MEMORY_REGIONS) {
-		uint64_t window = base + 0x200 * c->num_memory_regions;
-		c->memory_regions[c->num_memory_regions++] =
-			region(MEM_TYPE_VIRTIO, window, window, 0x200);
-	}
+	fill_with_windows(c, MEM_TYPE_VIRTIO, base, CONFIG_MAX_MEMORY_REGIONS);
 }
 
 static void accepts_64_memory_regions(void **state)
@@ -170,7 +176,7 @@ static void accepts_64_memory_regions(void **state)
 	struct zone_config c = zone1();
 
 	(void)state;
-	fill_with_virtio_windows(&c, 0xa004000);
+	fill_with_windows(&c, MEM_TYPE_IO, 0xa004000, CONFIG_MAX_MEMORY_REGIONS);
 	expect_accepted(&c);
 }
 
@@ -431,6 +437,32 @@ static void rejects_unaligned_mapping(void **state)
 			       "aligned");
 	c.memory_regions[0].size += 0x800;
 	expect_rejected(&c, "memory_regions[0].size 0x30000800: RAM region is not 4 KiB aligned");
+}
+
+/* Each VIRTIO window is emulated (trapped), as are the GIC's two and the
+ * console: a zone has room for MAX_MMIO_HANDLERS of them, and the hypervisor
+ * must not find that out after it has begun to take the zone's resources.
+ * zone1 has RAM and three VIRTIO regions. */
+static void rejects_more_virtio_windows_than_a_zone_holds(void **state)
+{
+	struct zone_config c = zone1();
+
+	(void)state;
+	/* The RAM region and 21 VIRTIO windows. */
+	fill_with_windows(&c, MEM_TYPE_VIRTIO, 0xa004000, 1 + MAX_MMIO_HANDLERS - 3);
+	expect_accepted(&c);
+	/* Other regions do not count. */
+	fill_with_windows(&c, MEM_TYPE_IO, 0xa004000, CONFIG_MAX_MEMORY_REGIONS - 1);
+	expect_accepted(&c);
+	c.memory_regions[c.num_memory_regions++] = region(MEM_TYPE_VIRTIO, 0xc000000, 0xc000000,
+							  0x200);
+	expect_rejected(&c, "memory_regions[63].type 2: VIRTIO region 22 of the zone, more than "
+			    "the 21 that fit (a zone has 24 emulated windows; the GIC and the console "
+			    "take 3)");
+
+	/* The root zone has the real UART and no VIRTIO region is trapped for it. */
+	c.zone_id = 0;
+	expect_verdict(&c, &platform, true, 0, "");
 }
 
 /* VIRTIO windows are trapped, not mapped: hvisor's are 0x200 bytes. */
@@ -1012,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(rejects_unknown_region_type),
 		cmocka_unit_test(rejects_empty_region),
 		cmocka_unit_test(rejects_unaligned_mapping),
+		cmocka_unit_test(rejects_more_virtio_windows_than_a_zone_holds),
 		cmocka_unit_test(accepts_small_unaligned_virtio_window),
 		cmocka_unit_test(rejects_region_that_wraps),
 		cmocka_unit_test(rejects_region_beyond_guest_physical_space),

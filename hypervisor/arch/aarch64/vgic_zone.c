@@ -1,5 +1,6 @@
-/* A zone's virtual GIC at creation: its distributor state at reset values,
- * its interrupts quiesced in the physical GIC, its register windows trapped. */
+/* A zone's virtual GIC: its register windows trapped at creation, and, once
+ * the start can no longer fail and again when it stops, its distributor state
+ * at reset values and its interrupts quiesced in the physical GIC. */
 #include <tessera/hypercall.h>
 
 #include <asm/gicv3.h>
@@ -57,7 +58,6 @@ int vgic_zone_init(struct zone *zone)
 		log_error("zone %u: a memory region covers its GIC registers", zone->id);
 		return -HV_EINVAL;
 	}
-	vgic_zone_reset(zone);
 	err = mmio_register(zone, gic->gicd_base, gic->gicd_size, vgicd_access,
 			    (void *)(uintptr_t)gic->gicd_base);
 	if (!err)
