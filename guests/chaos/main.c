@@ -5,7 +5,9 @@
  * surviving every exception they raise. It runs as zone1 on CPU 2; zone0
  * writes "seed=S ops=N" to the file that zone1-chaos.json loads at
  * ARGS_ADDR. After its done line it waits, interrupts masked, for zone0 to
- * shut it down. */
+ * shut it down. With "reset_loop=1" instead it asks for PSCI SYSTEM_RESET as
+ * soon as it boots, on every boot (a restart keeps the zone's RAM, and the
+ * args with it): a zone making the hypervisor log restarts in a loop. */
 #include <stdint.h>
 
 #include "chaos_exception.h"
@@ -14,6 +16,7 @@
 #include "ops.h"
 #include "print.h"
 #include "prng.h"
+#include "smccc.h"
 
 #define ARGS_ADDR      0x50c00000UL
 #define ARGS_MAX       64
@@ -86,6 +89,8 @@ _Noreturn void main(void)
 	uint64_t count = arg_value("ops", DEFAULT_OPS);
 
 	__asm__ volatile("msr vbar_el1, %0\n\tisb" : : "r"(chaos_vectors));
+	while (arg_value("reset_loop", 0))
+		hvc_call(PSCI_SYSTEM_RESET, 0, 0, 0);
 	let_zone0_finish_printing();
 	prng_state = initial_state(seed);
 	print("chaos: seed %lu, %lu operations\n", seed, count);

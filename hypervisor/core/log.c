@@ -5,16 +5,11 @@
 #include "format.h"
 #include "rate_limit.h"
 #include "spinlock.h"
+#include "zone.h"
 
 #define LINE_MAX 256
 
-/* Ten lines of 256 characters take about 0.2 s of a 115200-baud UART: what
- * guests can make the hypervisor print stays well below its time. */
-#define GUEST_LOG_BURST     10
-#define GUEST_LOG_WINDOW_NS 1000000000ULL
-
 static spinlock_t console_lock = SPINLOCK_INIT;
-static struct rate_limit guest_log_limit = RATE_LIMIT_INIT(GUEST_LOG_BURST, GUEST_LOG_WINDOW_NS);
 
 static const char *const level_names[] = {
 	[LOG_ERROR] = "ERROR",
@@ -65,15 +60,15 @@ void log_printf(enum log_level level, const char *fmt, ...)
 	va_end(args);
 }
 
-void log_guest(enum log_level level, const char *fmt, ...)
+void log_guest(struct zone *zone, enum log_level level, const char *fmt, ...)
 {
 	va_list args;
 	unsigned suppressed;
-	bool allowed = rate_limit_take(&guest_log_limit, arch_time_ns(), &suppressed);
+	bool allowed = rate_limit_take(&zone->log_limit, arch_time_ns(), &suppressed);
 
 	if (suppressed)
-		log_printf(LOG_WARN, "%u lines caused by guests suppressed (over %u per second)",
-			   suppressed, GUEST_LOG_BURST);
+		log_printf(LOG_WARN, "zone %u: %u of its lines suppressed (over %u per second)",
+			   zone->id, suppressed, GUEST_LOG_BURST);
 	if (!allowed)
 		return;
 	va_start(args, fmt);

@@ -19,7 +19,8 @@ int mmio_register(struct zone *zone, uint64_t base, uint64_t size, mmio_handler_
 
 void mmio_report_unhandled(struct vcpu *vcpu, const struct mmio_access *a, uint64_t pc)
 {
-	log_guest_warn("zone %u vcpu %u: unhandled %s at 0x%lx (pc 0x%lx): external abort to the "
+	log_guest_warn(vcpu->zone,
+		       "zone %u vcpu %u: unhandled %s at 0x%lx (pc 0x%lx): external abort to the "
 		       "guest",
 		       vcpu->zone->id, vcpu->index, a->is_write ? "write" : "read",
 		       (unsigned long)a->addr, (unsigned long)pc);

@@ -185,7 +185,8 @@ static bool forward_access(struct vcpu *vcpu, struct mmio_access *a, void *opaqu
 	uint64_t flag = 0, deadline;
 
 	if (!b) {
-		log_guest_warn("zone %u: virtio %s at 0x%lx with no daemon in zone0: all-ones",
+		log_guest_warn(vcpu->zone,
+			       "zone %u: virtio %s at 0x%lx with no daemon in zone0: all-ones",
 			       vcpu->zone->id, a->is_write ? "write" : "read",
 			       (unsigned long)a->addr);
 		a->value = size_mask(a->size);
@@ -199,7 +200,8 @@ static bool forward_access(struct vcpu *vcpu, struct mmio_access *a, void *opaqu
 		return true;
 	}
 	if (!zone_is_stopping(vcpu->zone))
-		log_guest_warn("zone %u vcpu %u: virtio daemon did not take the %s of 0x%lx within "
+		log_guest_warn(vcpu->zone,
+			       "zone %u vcpu %u: virtio daemon did not take the %s of 0x%lx within "
 			       "%llu ms: all-ones",
 			       vcpu->zone->id, vcpu->index, a->is_write ? "write" : "read",
 			       (unsigned long)a->addr, ANSWER_TIMEOUT_NS / 1000000);
@@ -272,7 +274,8 @@ static void raise_completion(struct virtio_bridge_response done)
 
 	if (!zone || zone == zone_root() || !zone->shares_ram_with_root ||
 	    done.irq_id < FIRST_SPI || !zone_owns_interrupt(zone, done.irq_id)) {
-		log_guest_warn("virtio: completion for zone %u, INTID %u dropped: no running zone "
+		log_guest_warn(zone_root(),
+			       "virtio: completion for zone %u, INTID %u dropped: no running zone "
 			       "with virtio devices receives it", done.target_zone, done.irq_id);
 		return;
 	}

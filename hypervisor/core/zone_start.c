@@ -76,6 +76,7 @@ static int setup_zone(struct zone *zone, const struct zone_config *config, bool 
 	zone->id = config->zone_id;
 	zone->cpus = config->cpus;
 	zone->shares_ram_with_root = !is_root && zone_has_virtio(config);
+	zone->log_limit = (struct rate_limit)GUEST_LOG_LIMIT_INIT;
 	memcpy(zone->name, config->name, CONFIG_NAME_MAXLEN);
 	err = stage2_init(&zone->stage2, &hv_page_pool, (uint16_t)(zone_slot(zone) + 1),
 			  platform.stage2_max_block);

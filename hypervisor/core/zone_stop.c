@@ -39,7 +39,8 @@ static void kick_other_cpus(const struct zone *zone)
 }
 
 /* SYSTEM_RESET: the zone keeps its resources and boots again from its
- * saved images; its RAM is its own, so it is not cleared. */
+ * saved images; its RAM is its own, so it is not cleared. A zone can loop
+ * on it: its line goes through the zone's own rate limit. */
 static void restart(struct zone *zone)
 {
 	arch_zone_reset(zone);
@@ -48,12 +49,13 @@ static void restart(struct zone *zone)
 	__atomic_store_n(&zone->state, ZONE_RUNNING, __ATOMIC_RELEASE);
 	zone_boot(zone);
 	spin_unlock(&zones_lock);
-	log_info("zone %u (%s) restarted", zone->id, zone->name);
+	log_guest_info(zone, "zone %u (%s) restarted", zone->id, zone->name);
 }
 
 static void release(struct zone *zone)
 {
 	struct zone *root = zone_root();
+	uint64_t root_cpus;
 	bool restarting;
 
 	virtio_bridge_zone_stopped(zone);
@@ -74,10 +76,16 @@ static void release(struct zone *zone)
 			vcpu_assign(&percpus[cpu].vcpu, (root->cpus & BIT(cpu)) ? root : NULL);
 	stage2_destroy(&zone->stage2);
 	boot_images_forget(zone);
-	/* Logged before the waiter in zone0 returns, so the line comes first. */
+	root_cpus = root->cpus;
+	spin_unlock(&zones_lock);
+	/* Logged before the waiter in zone0 returns (the generation changes),
+	 * so the line comes first; not under zones_lock, which would be held for
+	 * as long as the UART takes. Meanwhile the zone, still stopping, holds
+	 * its slot and id. */
 	log_info("zone %u (%s) stopped: cpus 0x%lx returned (zone0 now has 0x%lx); %zu pool pages "
-		 "free", zone->id, zone->name, (unsigned long)zone->cpus, (unsigned long)root->cpus,
+		 "free", zone->id, zone->name, (unsigned long)zone->cpus, (unsigned long)root_cpus,
 		 page_pool_free_pages(&hv_page_pool));
+	spin_lock(&zones_lock);
 	__atomic_store_n(&zone->generation, zone->generation + 1, __ATOMIC_RELEASE);
 	__atomic_store_n(&zone->state, ZONE_FREE, __ATOMIC_RELEASE);
 	spin_unlock(&zones_lock);

@@ -12,6 +12,7 @@
 #include "config_check.h"
 #include "mmio.h"
 #include "ram_clear.h"
+#include "rate_limit.h"
 #include "spinlock.h"
 #include "stage2.h"
 #include "vpl011.h"
@@ -44,6 +45,7 @@ struct zone {
 	struct mmio_handler mmio[MAX_MMIO_HANDLERS];
 	unsigned num_mmio;
 	struct vpl011 console;
+	struct rate_limit log_limit; /* log_guest's, for every line about the zone */
 };
 
 extern struct page_pool hv_page_pool;

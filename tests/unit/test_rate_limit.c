@@ -1,4 +1,4 @@
-/* The fixed-window rate limit shared by every guest-caused log line. */
+/* The fixed-window rate limit each zone has for the log lines it causes. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

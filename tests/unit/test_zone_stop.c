@@ -32,7 +32,11 @@ spinlock_t zones_lock = SPINLOCK_INIT;
 
 static struct zone slots[MAX_ZONES];
 static uint64_t now_ns;
-static char last_error[256];
+/* The last line of each kind, and how many lines were logged under
+ * zones_lock (the UART would hold it for as long as it takes to print). */
+static char last_error[256], last_info[256], last_guest_line[256];
+static struct zone *last_guest_zone;
+static unsigned lines_under_zones_lock;
 
 /* Run once, at the next clock read or the next look at the RAM clear. */
 static void (*at_clock_read)(void);
@@ -83,9 +87,21 @@ void log_printf(enum log_level level, const char *fmt, ...)
 {
 	va_list args;
 
+	lines_under_zones_lock += zones_lock.locked;
 	va_start(args, fmt);
-	if (level == LOG_ERROR)
-		vsnprintf(last_error, sizeof(last_error), fmt, args);
+	vsnprintf(level == LOG_ERROR ? last_error : last_info, sizeof(last_error), fmt, args);
+	va_end(args);
+}
+
+void log_guest(struct zone *zone, enum log_level level, const char *fmt, ...)
+{
+	va_list args;
+
+	(void)level;
+	lines_under_zones_lock += zones_lock.locked;
+	last_guest_zone = zone;
+	va_start(args, fmt);
+	vsnprintf(last_guest_line, sizeof(last_guest_line), fmt, args);
 	va_end(args);
 }
 
@@ -124,8 +140,8 @@ static int setup(void **state)
 	memset(slots, 0, sizeof(slots));
 	memset(percpus, 0, sizeof(percpus));
 	slots[0] = (struct zone){ .state = ZONE_RUNNING, .id = 0, .cpus = 0x3 };
-	slots[1] = (struct zone){ .state = ZONE_RUNNING, .id = 1, .cpus = ZONE1_CPUS,
-				  .generation = 7 };
+	slots[1] = (struct zone){ .state = ZONE_RUNNING, .id = 1, .name = "zone1",
+				  .cpus = ZONE1_CPUS, .generation = 7 };
 	for (unsigned cpu = 0; cpu < platform.num_cpus; cpu++) {
 		percpus[cpu].vcpu.cpu = cpu;
 		percpus[cpu].vcpu.zone = cpu < 2 ? &slots[0] : zone1();
@@ -134,7 +150,9 @@ static int setup(void **state)
 	now_ns = 0;
 	at_clock_read = NULL;
 	at_ram_clear_help = NULL;
-	last_error[0] = '\0';
+	last_error[0] = last_info[0] = last_guest_line[0] = '\0';
+	last_guest_zone = NULL;
+	lines_under_zones_lock = 0;
 	zones_lock = (spinlock_t)SPINLOCK_INIT;
 	return 0;
 }
@@ -188,6 +206,25 @@ static void a_zone_whose_cpus_park_is_released(void **state)
 	assert_int_equal(shutdown(1), 0);
 	assert_int_equal(zone1()->state, ZONE_FREE);
 	assert_int_equal(zone1()->generation, 8);
+	assert_string_equal(last_info, "zone 1 (zone1) stopped: cpus 0xc returned (zone0 now has "
+				       "0x3); 0 pool pages free");
+	assert_int_equal(lines_under_zones_lock, 0);
+}
+
+/* A zone can loop on SYSTEM_RESET: each restart's line goes through the
+ * zone's own rate limit. */
+static void a_restart_is_logged_against_the_zones_own_limit(void **state)
+{
+	(void)state;
+	zone1()->boot_images.cache_size = 0x1000;
+
+	zone_request_stop(zone1(), true);
+	zone1_cpus_park();
+	assert_int_equal(zone1()->state, ZONE_RUNNING);
+	assert_int_equal(zone1()->generation, 7);
+	assert_ptr_equal(last_guest_zone, zone1());
+	assert_string_equal(last_guest_line, "zone 1 (zone1) restarted");
+	assert_int_equal(lines_under_zones_lock, 0);
 }
 
 static void a_zone_whose_cpus_do_not_park_is_listed_as_failed(void **state)
@@ -269,6 +306,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(a_zone_whose_cpus_park_is_released, setup),
+		cmocka_unit_test_setup(a_restart_is_logged_against_the_zones_own_limit, setup),
 		cmocka_unit_test_setup(a_zone_whose_cpus_do_not_park_is_listed_as_failed, setup),
 		cmocka_unit_test_setup(a_slot_reused_as_the_deadline_passes_is_left_running, setup),
 		cmocka_unit_test_setup(a_release_under_way_as_the_deadline_passes_is_waited_for,

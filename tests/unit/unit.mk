@@ -25,6 +25,8 @@ UNIT_SRCS_el2_map      := hypervisor/arch/aarch64/el2_map.c
 UNIT_SRCS_fdt_chosen   := hypervisor/core/fdt_chosen.c hypervisor/core/fdt.c
 UNIT_SRCS_fdt_cpus     := hypervisor/core/fdt_cpus.c hypervisor/core/fdt.c
 UNIT_SRCS_rate_limit   := hypervisor/core/rate_limit.c
+UNIT_SRCS_log          := hypervisor/core/log.c hypervisor/core/rate_limit.c \
+                          hypervisor/core/format.c
 UNIT_SRCS_el1_exception := hypervisor/arch/aarch64/el1_exception.c
 UNIT_SRCS_console_pl011 := hypervisor/platform/qemu-virt/console_pl011.c hypervisor/core/format.c
 UNIT_SRCS_cstring      := hypervisor/core/cstring.c
@@ -35,9 +37,11 @@ UNIT_SRCS_smccc_arch   := hypervisor/arch/aarch64/smccc_arch.c
 UNIT_SRCS_trap_controls := hypervisor/arch/aarch64/trap_controls.c
 UNIT_SRCS_zone_stop    := hypervisor/core/zone_stop.c
 
+
+
 UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen \
               fdt_cpus rate_limit el1_exception console_pl011 cstring ram_clear \
-              virtio_ring_share pmu_sw_increment smccc_arch trap_controls zone_stop
+              virtio_ring_share pmu_sw_increment smccc_arch trap_controls zone_stop log
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))

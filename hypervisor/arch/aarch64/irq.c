@@ -40,7 +40,8 @@ void handle_guest_irq(struct trap_frame *f, unsigned kind)
 		} else {
 			gicv3_deactivate(intid);
 			if (intid != SGI_KICK && intid != INTID_MAINTENANCE)
-				log_guest_warn("zone %u: interrupt %u it does not own was dropped",
+				log_guest_warn(vcpu->zone,
+					       "zone %u: interrupt %u it does not own was dropped",
 					       vcpu->zone->id, intid);
 		}
 	}
@@ -56,8 +57,8 @@ void handle_guest_fiq(struct trap_frame *f, unsigned kind)
 	struct vcpu *vcpu = &this_cpu()->vcpu;
 
 	(void)kind;
-	log_guest_warn("zone %u vcpu %u: unexpected FIQ at pc 0x%lx ignored", vcpu->zone->id,
-		       vcpu->index, (unsigned long)f->elr);
+	log_guest_warn(vcpu->zone, "zone %u vcpu %u: unexpected FIQ at pc 0x%lx ignored",
+		       vcpu->zone->id, vcpu->index, (unsigned long)f->elr);
 	vcpu_exit_done(vcpu);
 	vgic_sync(vcpu);
 }
@@ -71,7 +72,8 @@ void handle_guest_serror(struct trap_frame *f, unsigned kind)
 	uint64_t esr = read_sysreg(esr_el2);
 
 	(void)kind;
-	log_guest_warn("zone %u vcpu %u: SError, ESR 0x%lx, at pc 0x%lx: virtual SError to the "
+	log_guest_warn(vcpu->zone,
+		       "zone %u vcpu %u: SError, ESR 0x%lx, at pc 0x%lx: virtual SError to the "
 		       "guest",
 		       vcpu->zone->id, vcpu->index, (unsigned long)esr, (unsigned long)f->elr);
 	if (ID_AA64PFR0_RAS(read_sysreg(id_aa64pfr0_el1)))

@@ -82,9 +82,9 @@ static noreturn void system_off(struct vcpu *caller, bool reset)
 			arch_machine_reset();
 		arch_machine_power_off();
 	}
-	log_info("zone %u (%s) asked for system %s: the zone %s", caller->zone->id,
-		 caller->zone->name, reset ? "reset" : "power-off",
-		 reset && caller->zone->boot_images.cache_size ? "restarts" : "stops");
+	log_guest_info(caller->zone, "zone %u (%s) asked for system %s: the zone %s",
+		       caller->zone->id, caller->zone->name, reset ? "reset" : "power-off",
+		       reset && caller->zone->boot_images.cache_size ? "restarts" : "stops");
 	zone_request_stop(caller->zone, reset);
 	cpu_run_or_park();
 }

@@ -101,7 +101,8 @@ bool sysreg_handle(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 		return true;
 	}
 	if (first_report(encoding))
-		log_guest_warn("zone %u vcpu %u: %s of system register op0=%u op1=%u CRn=%u "
+		log_guest_warn(vcpu->zone,
+			       "zone %u vcpu %u: %s of system register op0=%u op1=%u CRn=%u "
 			       "CRm=%u op2=%u at pc 0x%lx is not emulated: undefined instruction "
 			       "(logged once)",
 			       vcpu->zone->id, vcpu->index, SYSREG_IS_READ(iss) ? "read" : "write",

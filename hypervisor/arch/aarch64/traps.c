@@ -88,7 +88,8 @@ static void handle_data_abort(struct vcpu *vcpu, struct trap_frame *f, uint64_t 
 static void handle_instruction_abort(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
 	(void)esr;
-	log_guest_warn("zone %u vcpu %u: instruction fetch from unmapped 0x%lx: external abort",
+	log_guest_warn(vcpu->zone,
+		       "zone %u vcpu %u: instruction fetch from unmapped 0x%lx: external abort",
 		       vcpu->zone->id, vcpu->index, (unsigned long)fault_ipa());
 	inject_instruction_abort(f, read_sysreg(far_el2));
 }
@@ -126,7 +127,8 @@ static enum exit_kind exit_kind_of(uint64_t esr)
 
 static void handle_unknown_exit(struct vcpu *vcpu, struct trap_frame *f, uint64_t esr)
 {
-	log_guest_warn("zone %u vcpu %u: unexpected exit, ESR 0x%lx at pc 0x%lx: undefined "
+	log_guest_warn(vcpu->zone,
+		       "zone %u vcpu %u: unexpected exit, ESR 0x%lx at pc 0x%lx: undefined "
 		       "instruction to the guest",
 		       vcpu->zone->id, vcpu->index, (unsigned long)esr, (unsigned long)f->elr);
 	inject_undefined(f);

@@ -102,7 +102,7 @@ void arch_vcpu_run(struct vcpu *vcpu)
 	f->x[0] = vcpu->boot_arg;
 	f->elr = vcpu->entry;
 	f->spsr = PSR_MODE_EL1h | PSR_DAIF_MASK;
-	log_guest(LOG_INFO, "zone %u vcpu %u starts at 0x%lx (x0 0x%lx)", vcpu->zone->id,
+	log_guest_info(vcpu->zone, "zone %u vcpu %u starts at 0x%lx (x0 0x%lx)", vcpu->zone->id,
 		  vcpu->index, (unsigned long)vcpu->entry, (unsigned long)vcpu->boot_arg);
 	enter_guest(f);
 }
