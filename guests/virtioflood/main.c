@@ -1,20 +1,19 @@
 /* A zone that keeps its virtio-blk queue full for ever: it refills its
  * ring with plain stores as soon as the device uses a request, and
  * notifies only when the device may have gone idle, so a device that
- * serves a queue until it is empty never stops. Each request reads the image's
- * first 64 KiB into one of two buffers. Run against zone0's
- * virtio daemon beside another zone whose disk must keep working, and
- * stopped mid-flood to show that no read lands in its RAM after the stop.
- * Before it starts it says whether the buffers hold anything: the RAM of
- * a zone that ran here before must be zero. */
+ * serves a queue until it is empty never stops. Each request reads the
+ * image's first 64 KiB into one of two buffers. Run against zone0's virtio
+ * daemon beside another zone whose disk must keep working, and stopped
+ * mid-flood to show that no read lands in its RAM after the stop. Before
+ * it starts it says whether the buffers hold anything: the RAM of a zone
+ * that ran here before must be zero. */
 #include <stdint.h>
 
 #include "guest_name.h"
 #include "print.h"
+#include "virtio_blk.h"
 #include "virtio_mmio.h"
 
-#define BLK_WINDOW          0xa003c00UL
-#define BLK_T_IN            0
 #define READ_BYTES          0x10000u
 #define NUM_CHAINS          2
 #define DESCS_PER_CHAIN     3
@@ -23,12 +22,6 @@
 #define BUFFERS_ADDR        0x50100000UL
 
 const char guest_name[] = "virtio-flood";
-
-struct blk_header {
-	uint32_t type;
-	uint32_t reserved;
-	uint64_t sector;
-};
 
 static struct virtq_desc descs[QUEUE_SIZE] __attribute__((aligned(16)));
 static struct virtq_avail avail __attribute__((aligned(2)));

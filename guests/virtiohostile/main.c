@@ -12,13 +12,9 @@
 #include "hvc.h"
 #include "hypercall_check.h"
 #include "print.h"
+#include "virtio_blk.h"
 #include "virtio_mmio.h"
 
-#define BLK_WINDOW          0xa003c00UL
-#define BLK_T_IN            0
-#define BLK_T_OUT           1
-#define BLK_S_OK            0
-#define BLK_S_IOERR         1
 #define STATUS_UNTOUCHED    0xff
 #define SECTOR_SIZE         512
 
@@ -31,12 +27,6 @@
 static const char image_signature[] = "tessera-hostile";
 
 const char guest_name[] = "virtio-hostile";
-
-struct blk_header {
-	uint32_t type;
-	uint32_t reserved;
-	uint64_t sector;
-};
 
 static struct virtq_desc descs[QUEUE_SIZE] __attribute__((aligned(16)));
 static struct virtq_avail avail __attribute__((aligned(2)));

@@ -213,7 +213,7 @@ static bool resumes_wait(const struct shutdown_wait *wait, uint32_t id)
 int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 {
 	struct shutdown_wait *wait = &caller->shutdown_wait;
-	uint64_t yield_at = 0, now, stuck_cpus;
+	uint64_t yield_at = 0, stuck_cpus;
 	struct zone *zone;
 
 	if (!resumes_wait(wait, id)) {
@@ -242,7 +242,7 @@ int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 				  CPU_STOP_TIMEOUT_NS / 1000000);
 			return -HV_EBUSY;
 		}
-		now = arch_time_ns();
+		uint64_t now = arch_time_ns();
 		if (!yield_at)
 			yield_at = now + SHUTDOWN_YIELD_NS;
 		else if (now > yield_at)

@@ -337,10 +337,9 @@ static void head_out_of_range_stops_the_queue(void **state)
 	expect_broken_queue(f);
 }
 
-static void a_ring_refilled_forever_is_served_a_queue_at_a_time(void **state)
+/* One chain, made available again each time it is served; notified once. */
+static void start_refilling(struct fixture *f)
 {
-	struct fixture *f = *state;
-	struct virtio_mmio_device *dev = &f->fake.dev;
 	uint64_t buffer = test_guest_alloc(&f->guest, 64, 8);
 	const struct test_buffer chain[] = { { buffer, 64, true } };
 
@@ -348,6 +347,14 @@ static void a_ring_refilled_forever_is_served_a_queue_at_a_time(void **state)
 	f->fake.refilling = &f->queues[0];
 	test_queue_add(&f->queues[0], chain, 1);
 	test_queue_notify(&f->queues[0]);
+}
+
+static void a_ring_refilled_forever_is_served_a_queue_at_a_time(void **state)
+{
+	struct fixture *f = *state;
+	struct virtio_mmio_device *dev = &f->fake.dev;
+
+	start_refilling(f);
 	assert_int_equal(f->fake.handled, QUEUE_SIZE);
 	assert_int_equal(dev->backlog, 1);
 
@@ -365,13 +372,8 @@ static void a_reset_drops_the_backlog(void **state)
 {
 	struct fixture *f = *state;
 	struct virtio_mmio_device *dev = &f->fake.dev;
-	uint64_t buffer = test_guest_alloc(&f->guest, 64, 8);
-	const struct test_buffer chain[] = { { buffer, 64, true } };
 
-	start(f);
-	f->fake.refilling = &f->queues[0];
-	test_queue_add(&f->queues[0], chain, 1);
-	test_queue_notify(&f->queues[0]);
+	start_refilling(f);
 	assert_int_equal(dev->backlog, 1);
 	test_reg_write(dev, VIRTIO_MMIO_STATUS, 0);
 	assert_int_equal(dev->backlog, 0);
