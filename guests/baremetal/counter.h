@@ -1,8 +1,14 @@
-/* The virtual counter, for timing hypercalls. */
+/* The virtual counter, for timing hypercalls and bounding waits. */
 #ifndef BAREMETAL_COUNTER_H
 #define BAREMETAL_COUNTER_H
 
 #include <stdint.h>
+
+/* How long a guest waits for what must come: another vCPU's answer, an
+ * interrupt it made pending, a device's completion. A loaded host can
+ * starve a QEMU vCPU thread for a long while, so this is seconds; only a
+ * failure waits it out. */
+#define EXPECTED_WAIT_MS 10000u
 
 static inline uint64_t counter_ticks(void)
 {
@@ -19,6 +25,20 @@ static inline uint64_t counter_frequency(void)
 
 	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
 	return hz;
+}
+
+/* The counter value `ms` from now. */
+static inline uint64_t counter_deadline_in_ms(unsigned ms)
+{
+	return counter_ticks() + counter_frequency() * ms / 1000;
+}
+
+static inline void counter_spin_ms(unsigned ms)
+{
+	uint64_t deadline = counter_deadline_in_ms(ms);
+
+	while (counter_ticks() < deadline)
+		;
 }
 
 #endif

@@ -8,13 +8,12 @@
 #include "print.h"
 
 #define EOIS_PER_BATCH 1000u
-#define PENDING_WAIT_MS 100u
 
 /* IRQs stay masked: the SGI is taken by polling ICC_IAR1_EL1, so no
  * handler runs between the acknowledge and the timed EOI. */
 static bool acknowledge_self_sgi(void)
 {
-	uint64_t deadline = counter_ticks() + counter_frequency() * PENDING_WAIT_MS / 1000;
+	uint64_t deadline = counter_deadline_in_ms(EXPECTED_WAIT_MS);
 	uint32_t intid;
 
 	sgi_send(own_cpu(), SGI_SELF);

@@ -50,9 +50,9 @@ void report_excess(const char *row, const uint64_t batch_ticks[BATCHES],
 	print("exitbench: %s-above-floor %ld\n", row, median(excess_ns, BATCHES));
 }
 
-bool wait_flag(const volatile uint32_t *flag, unsigned ms)
+bool wait_flag(const volatile uint32_t *flag)
 {
-	uint64_t deadline = counter_ticks() + counter_frequency() * ms / 1000;
+	uint64_t deadline = counter_deadline_in_ms(EXPECTED_WAIT_MS);
 
 	while (!*flag)
 		if (counter_ticks() > deadline)

@@ -18,7 +18,8 @@ void report_row(const char *row, const uint64_t batch_ticks[BATCHES], unsigned o
 void report_excess(const char *row, const uint64_t batch_ticks[BATCHES],
 		   const uint64_t floor_ticks[BATCHES], unsigned ops_per_batch);
 
-/* Spins until *flag is set or `ms` have passed; false on the timeout. */
-bool wait_flag(const volatile uint32_t *flag, unsigned ms);
+/* Spins until *flag is set, EXPECTED_WAIT_MS at most: false on the timeout,
+ * which only a failure reaches. */
+bool wait_flag(const volatile uint32_t *flag);
 
 #endif

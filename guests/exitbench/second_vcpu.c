@@ -9,9 +9,6 @@
 #include "second_vcpu.h"
 #include "secondary.h"
 
-#define START_WAIT_MS 2000u
-#define STOP_WAIT_MS  2000u
-
 static void second_vcpu_main(void);
 
 static uint64_t second_stack[1024] __attribute__((aligned(16)));
@@ -48,8 +45,8 @@ bool second_vcpu_start(void)
 		print("exitbench: PSCI CPU_ON of vCPU 1 returned %ld\n", ret);
 		return false;
 	}
-	if (!wait_flag(&second_ready, START_WAIT_MS)) {
-		print("exitbench: vCPU 1 did not start within %u ms\n", START_WAIT_MS);
+	if (!wait_flag(&second_ready)) {
+		print("exitbench: vCPU 1 did not start within %u ms\n", EXPECTED_WAIT_MS);
 		return false;
 	}
 	return true;
@@ -57,14 +54,14 @@ bool second_vcpu_start(void)
 
 void second_vcpu_stop(void)
 {
-	uint64_t deadline = counter_ticks() + counter_frequency() * STOP_WAIT_MS / 1000;
+	uint64_t deadline = counter_deadline_in_ms(EXPECTED_WAIT_MS);
 	long state;
 
 	second_may_stop = 1;
 	while ((state = psci_hvc(PSCI_AFFINITY_INFO_64, SECOND_VCPU, 0, 0)) != PSCI_AFFINITY_OFF)
 		if (counter_ticks() > deadline) {
 			print("exitbench: vCPU 1 not off after %u ms: AFFINITY_INFO %ld\n",
-			      STOP_WAIT_MS, state);
+			      EXPECTED_WAIT_MS, state);
 			return;
 		}
 }

@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "counter.h"
+#include "icc.h"
 #include "mmio.h"
 #include "parked_interrupt_check.h"
 #include "secondary.h"
@@ -32,13 +33,9 @@
 #define SECOND_VCPU_MPIDR 1u
 #define FIRST_VCPU_MPIDR  0u
 
-#define GIC_SPURIOUS_INTID 1023u
-
 /* Long enough for the idle CPU to have woken on the interrupt, had it been
  * able to: otherwise CPU_ON could win the race and prove nothing. */
 #define SETTLE_MS       50
-#define POWER_WAIT_MS   2000
-#define RECEIVE_WAIT_MS 1000
 
 static void second_vcpu_main(void);
 
@@ -54,34 +51,18 @@ static volatile uint32_t second_ran;
 static volatile uint32_t second_received;
 static volatile uint32_t second_may_stop;
 
-static uint64_t deadline_in_ms(unsigned ms)
-{
-	return counter_ticks() + counter_frequency() * ms / 1000;
-}
-
-static uint32_t acknowledge_within(unsigned ms)
-{
-	uint64_t deadline = deadline_in_ms(ms);
-	uint64_t intid = GIC_SPURIOUS_INTID;
-
-	while (intid == GIC_SPURIOUS_INTID && counter_ticks() < deadline)
-		__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(intid)); /* ICC_IAR1_EL1 */
-	return (uint32_t)intid;
-}
-
 /* Its virtual CPU interface on, it takes what is pending by polling (its
  * interrupts stay masked), reports, and powers itself off when told. */
 static void second_vcpu_main(void)
 {
 	uint32_t intid;
 
-	__asm__ volatile("msr S3_0_C4_C6_0, %0" : : "r"(0xffUL));  /* ICC_PMR_EL1 */
-	__asm__ volatile("msr S3_0_C12_C12_7, %0" : : "r"(1UL));   /* ICC_IGRPEN1_EL1 */
-	__asm__ volatile("isb");
-	intid = acknowledge_within(RECEIVE_WAIT_MS);
-	if (intid != GIC_SPURIOUS_INTID)
-		__asm__ volatile("msr S3_0_C12_C12_1, %0" : : "r"((uint64_t)intid)); /* ICC_EOIR1_EL1 */
-	__asm__ volatile("msr S3_0_C12_C12_7, %0\n\tisb" : : "r"(0UL));
+	write_icc_pmr(0xff);
+	write_icc_igrpen1(1);
+	intid = icc_poll_interrupt(EXPECTED_WAIT_MS);
+	if (intid != ICC_SPURIOUS_INTID)
+		write_icc_eoir1(intid);
+	write_icc_igrpen1(0);
 	second_received = intid;
 	second_ran = 1;
 	while (!second_may_stop)
@@ -119,7 +100,7 @@ static void release_uart_interrupt(void)
 
 static long wait_second_vcpu(long state, unsigned ms)
 {
-	uint64_t deadline = deadline_in_ms(ms);
+	uint64_t deadline = counter_deadline_in_ms(ms);
 	long now;
 
 	while ((now = second_vcpu_state()) != state && counter_ticks() < deadline)
@@ -129,7 +110,7 @@ static long wait_second_vcpu(long state, unsigned ms)
 
 static bool second_vcpu_ran_within(unsigned ms)
 {
-	uint64_t deadline = deadline_in_ms(ms);
+	uint64_t deadline = counter_deadline_in_ms(ms);
 
 	while (!second_ran && counter_ticks() < deadline)
 		;
@@ -139,26 +120,24 @@ static bool second_vcpu_ran_within(unsigned ms)
 void check_parked_interrupt(void)
 {
 	const char *what = "level interrupt routed to an off vCPU: its CPU_ON completes, it receives it";
-	uint64_t settle = deadline_in_ms(SETTLE_MS);
 	long on, state, off;
 	bool ran;
 
 	assert_uart_interrupt_on_second_vcpu();
-	while (counter_ticks() < settle)
-		;
+	counter_spin_ms(SETTLE_MS);
 	on = smc_call(PSCI_CPU_ON_64, SECOND_VCPU_MPIDR, (uintptr_t)secondary_entry,
 		 (uintptr_t)&second_start);
-	state = on ? on : wait_second_vcpu(PSCI_AFFINITY_ON, POWER_WAIT_MS);
-	ran = second_vcpu_ran_within(POWER_WAIT_MS);
+	state = on ? on : wait_second_vcpu(PSCI_AFFINITY_ON, EXPECTED_WAIT_MS);
+	ran = second_vcpu_ran_within(EXPECTED_WAIT_MS);
 	release_uart_interrupt();
 	second_may_stop = 1;
-	off = wait_second_vcpu(PSCI_AFFINITY_OFF, POWER_WAIT_MS);
+	off = wait_second_vcpu(PSCI_AFFINITY_OFF, EXPECTED_WAIT_MS);
 
 	if (on != 0)
 		check_fail(what, "CPU_ON returned %ld", on);
 	else if (state != PSCI_AFFINITY_ON || !ran)
 		check_fail(what, "AFFINITY_INFO %ld (0 is ON, 2 ON_PENDING), vCPU 1 %s within %u ms",
-			   state, ran ? "ran" : "did not run", POWER_WAIT_MS);
+			   state, ran ? "ran" : "did not run", EXPECTED_WAIT_MS);
 	else if (second_received != UART_INTID)
 		check_fail(what, "vCPU 1 acknowledged INTID %u, want %u", second_received, UART_INTID);
 	else if (off != PSCI_AFFINITY_OFF)

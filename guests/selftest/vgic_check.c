@@ -34,9 +34,6 @@
 #define TEST_SPI         48
 #define TEST_SPI_BIT     (1u << (TEST_SPI - 32))
 
-#define NOT_TAKEN_MS     20
-#define TAKEN_MS         1000
-
 /* Single plain loads and stores: a trapped access with base-register
  * writeback carries no syndrome, so the hypervisor could not emulate it. */
 static inline uint8_t mmio_read8(uintptr_t addr)
@@ -155,7 +152,7 @@ static void check_disabled_distributor_holds_spis(void)
 	probe_write32(GICD_ISENABLER1, TEST_SPI_BIT);
 	probe_write32(GICD_ISPENDR1, TEST_SPI_BIT);
 
-	intid = icc_poll_interrupt(NOT_TAKEN_MS);
+	intid = icc_poll_interrupt(ICC_NOT_TAKEN_MS);
 	if (intid == ICC_SPURIOUS_INTID) {
 		check_pass(held);
 	} else {
@@ -164,7 +161,7 @@ static void check_disabled_distributor_holds_spis(void)
 	}
 
 	probe_write32(GICD_CTLR, CTLR_ENABLE_GRP1);
-	intid = icc_poll_interrupt(TAKEN_MS);
+	intid = icc_poll_interrupt(EXPECTED_WAIT_MS);
 	if (intid == TEST_SPI)
 		check_pass(taken);
 	else

@@ -55,9 +55,6 @@
 
 #define SECOND_VCPU        1u
 #define PRIORITY           0x80
-#define NOT_TAKEN_MS       20
-#define TAKEN_MS           1000
-#define POWER_WAIT_MS      2000
 
 /* ICC_SGI1R_EL1 with Aff3-1 = 0: the vCPUs of zone0 are 0 and 1. */
 static inline void send_sgi(uint32_t intid, uint32_t target_cpu)
@@ -75,11 +72,6 @@ static inline void write_cntv_ctl(uint64_t value)
 static inline void write_cntv_tval(uint64_t value)
 {
 	__asm__ volatile("msr cntv_tval_el0, %0\n\tisb" : : "r"(value) : "memory");
-}
-
-static uint64_t deadline_in_ms(unsigned ms)
-{
-	return counter_ticks() + counter_frequency() * ms / 1000;
 }
 
 static void enable_cpu_interface(void)
@@ -122,13 +114,13 @@ static void second_vcpu_main(void)
 	second_stage = SECOND_DISABLED;
 	while (!sgi_sent)
 		;
-	intid = icc_poll_interrupt(NOT_TAKEN_MS);
+	intid = icc_poll_interrupt(ICC_NOT_TAKEN_MS);
 	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 	second_while_disabled = intid;
 
 	mmio_write32(own + GICR_ISENABLER0, 1u << SGI_WHILE_DISABLED);
-	intid = icc_poll_interrupt(TAKEN_MS);
+	intid = icc_poll_interrupt(EXPECTED_WAIT_MS);
 	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 	second_once_enabled = intid;
@@ -141,7 +133,7 @@ static void second_vcpu_main(void)
 
 static bool second_stage_within(uint32_t stage, unsigned ms)
 {
-	uint64_t deadline = deadline_in_ms(ms);
+	uint64_t deadline = counter_deadline_in_ms(ms);
 
 	while (second_stage != stage && counter_ticks() < deadline)
 		;
@@ -150,7 +142,7 @@ static bool second_stage_within(uint32_t stage, unsigned ms)
 
 static void wait_second_vcpu_off(void)
 {
-	uint64_t deadline = deadline_in_ms(POWER_WAIT_MS);
+	uint64_t deadline = counter_deadline_in_ms(EXPECTED_WAIT_MS);
 
 	while (smc_call(PSCI_AFFINITY_INFO_64, SECOND_VCPU, 0, 0) != PSCI_AFFINITY_OFF &&
 	       counter_ticks() < deadline)
@@ -165,7 +157,7 @@ static void check_sgi_sent_while_disabled(void)
 			   (uintptr_t)&second_start);
 	bool seen_pending;
 
-	if (on != 0 || !second_stage_within(SECOND_DISABLED, POWER_WAIT_MS)) {
+	if (on != 0 || !second_stage_within(SECOND_DISABLED, EXPECTED_WAIT_MS)) {
 		check_fail(pending, "vCPU 1 did not start: CPU_ON returned %ld", on);
 		check_fail(taken, "vCPU 1 did not start");
 		return;
@@ -178,7 +170,7 @@ static void check_sgi_sent_while_disabled(void)
 		check_pass(pending);
 	else
 		check_fail(pending, "bit %u clear", SGI_WHILE_DISABLED);
-	if (!second_stage_within(SECOND_DONE, POWER_WAIT_MS))
+	if (!second_stage_within(SECOND_DONE, EXPECTED_WAIT_MS))
 		check_fail(taken, "vCPU 1 did not finish");
 	else if (second_while_disabled != ICC_SPURIOUS_INTID)
 		check_fail(taken, "vCPU 1 took INTID %u while the SGI was disabled",
@@ -203,7 +195,7 @@ static void check_sgi_set_pending_is_taken(uintptr_t own)
 
 	mmio_write32(own + GICR_ISPENDR0, bit);
 	pending = bit_set(own + GICR_ISPENDR0, SGI_OWN);
-	intid = icc_poll_interrupt(TAKEN_MS);
+	intid = icc_poll_interrupt(EXPECTED_WAIT_MS);
 	if (intid == ICC_SPURIOUS_INTID) {
 		check_fail(taken, "not taken; GICR_ISPENDR0 bit %s", pending ? "set" : "clear");
 		check_fail(active, "the SGI was not taken");
@@ -237,7 +229,7 @@ static void check_sgi_clear_pending(uintptr_t own)
 	set = bit_set(own + GICR_ISPENDR0, SGI_OWN);
 	mmio_write32(own + GICR_ICPENDR0, bit);
 	cleared = !bit_set(own + GICR_ISPENDR0, SGI_OWN);
-	intid = icc_poll_interrupt(NOT_TAKEN_MS);
+	intid = icc_poll_interrupt(ICC_NOT_TAKEN_MS);
 	if (intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(intid);
 
@@ -278,11 +270,11 @@ static void check_sgi_disabled_while_pending(uintptr_t own)
 	mmio_write32(own + GICR_ISPENDR0, bit);
 	mmio_write32(own + GICR_ICENABLER0, bit);
 	pending = bit_set(own + GICR_ISPENDR0, SGI_DISABLED_LATE);
-	while_disabled = icc_poll_interrupt(NOT_TAKEN_MS);
+	while_disabled = icc_poll_interrupt(ICC_NOT_TAKEN_MS);
 	if (while_disabled != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(while_disabled);
 	mmio_write32(own + GICR_ISENABLER0, bit);
-	once_enabled = icc_poll_interrupt(TAKEN_MS);
+	once_enabled = icc_poll_interrupt(EXPECTED_WAIT_MS);
 	if (once_enabled != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(once_enabled);
 
@@ -362,7 +354,7 @@ static void check_hw_spi_state(void)
 	mmio_write32(GICD_ISENABLER1, TEST_SPI_BIT);
 	mmio_write32(GICD_ISPENDR1, TEST_SPI_BIT);
 	l.waiting = read_state(GICD_ISPENDR1, GICD_ISACTIVER1, TEST_SPI);
-	l.intid = icc_poll_interrupt(TAKEN_MS);
+	l.intid = icc_poll_interrupt(EXPECTED_WAIT_MS);
 	l.acked = read_state(GICD_ISPENDR1, GICD_ISACTIVER1, TEST_SPI);
 	if (l.intid != ICC_SPURIOUS_INTID)
 		write_icc_eoir1(l.intid);
@@ -385,7 +377,7 @@ static void check_hw_timer_ppi_state(uintptr_t own)
 	write_cntv_tval(0);
 	write_cntv_ctl(CNTV_CTL_ENABLE);
 	l.waiting = read_state(ispendr, isactiver, VIRT_TIMER_PPI);
-	l.intid = icc_poll_interrupt(TAKEN_MS);
+	l.intid = icc_poll_interrupt(EXPECTED_WAIT_MS);
 	write_cntv_ctl(CNTV_CTL_ENABLE | CNTV_CTL_IMASK);
 	l.acked = read_state(ispendr, isactiver, VIRT_TIMER_PPI);
 	if (l.intid != ICC_SPURIOUS_INTID)

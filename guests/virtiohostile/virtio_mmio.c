@@ -25,7 +25,6 @@
 #define STATUS_FEATURES_OK      8
 
 #define FEATURE_VERSION_1_HIGH  1u /* bit 32 */
-#define USED_TIMEOUT_MS         2000
 
 uint32_t virtio_read(uintptr_t window, unsigned offset)
 {
@@ -101,14 +100,20 @@ void virtio_submit(uintptr_t window, struct virtq *q, uint16_t head)
 bool virtio_wait_used(struct virtq *q, uint32_t *len)
 {
 	volatile struct virtq_used *used = q->used;
-	uint64_t end = counter_ticks() + counter_frequency() * USED_TIMEOUT_MS / 1000;
+	uint64_t deadline = counter_deadline_in_ms(EXPECTED_WAIT_MS);
 
 	while (used->idx == q->used_seen) {
-		if (counter_ticks() > end)
+		if (counter_ticks() > deadline)
 			return false;
 	}
 	__asm__ volatile("dmb ish" : : : "memory");
 	*len = used->ring[q->used_seen % QUEUE_SIZE].len;
 	q->used_seen++;
 	return true;
+}
+
+bool virtio_used_by_now(uintptr_t window, const struct virtq *q)
+{
+	(void)virtio_read(window, REG_STATUS);
+	return ((volatile struct virtq_used *)q->used)->idx != q->used_seen;
 }

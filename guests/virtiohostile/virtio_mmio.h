@@ -59,8 +59,13 @@ bool virtio_setup(uintptr_t window, struct virtq *q);
 void virtio_notify(uintptr_t window);
 /* Makes the chain starting at `head` available and notifies queue 0. */
 void virtio_submit(uintptr_t window, struct virtq *q, uint16_t head);
-/* Waits (bounded) for the device to use one more buffer; false on timeout.
- * *len receives the length the device reports having written. */
+/* Waits (EXPECTED_WAIT_MS at most) for the device to use one more buffer;
+ * false on timeout. *len receives the length the device reports having
+ * written. */
 bool virtio_wait_used(struct virtq *q, uint32_t *len);
+/* Whether the device has used a buffer of q that was not waited for, with no
+ * waiting on the clock: the daemon serves the bridge's requests in order, so
+ * once a register read is answered every notify before it has been served. */
+bool virtio_used_by_now(uintptr_t window, const struct virtq *q);
 
 #endif

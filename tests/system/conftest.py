@@ -4,7 +4,7 @@ import pytest
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes many minutes; `make test-slow` runs it")
 
-from qemu_machine import DEFAULT_CPUS, Machine, build_path
+from qemu_machine import BOOT_TIMEOUT, DEFAULT_CPUS, STEP_TIMEOUT, Machine, build_path
 
 SELFTEST_ADDR = 0xa0400000
 SELFTEST_DTB_ADDR = 0xa0000000
@@ -17,7 +17,7 @@ ZONE0_INITRAMFS_ADDR = 0xb0000000
 def machine_factory():
     machines = []
 
-    def start(images, timeout=60, cpus=DEFAULT_CPUS, qemu_args=()):
+    def start(images, timeout=STEP_TIMEOUT, cpus=DEFAULT_CPUS, qemu_args=()):
         machine = Machine(images, timeout, cpus=cpus, qemu_args=qemu_args)
         machines.append(machine)
         return machine
@@ -44,8 +44,8 @@ def zone0_linux_on(machine_factory):
             (build_path("guest-pkgs", "Image"), ZONE0_KERNEL_ADDR),
             (build_path("guests", "zone0.dtb"), ZONE0_DTB_ADDR),
             (build_path("guests", "zone0-initramfs.cpio"), ZONE0_INITRAMFS_ADDR),
-        ], timeout=120, cpus=cpus, qemu_args=qemu_args)
-        machine.expect(r"zone0 ready")
+        ], cpus=cpus, qemu_args=qemu_args)
+        machine.expect(r"zone0 ready", timeout=BOOT_TIMEOUT)
         machine.expect(r"# ")
         # The shell's line editor wraps at the terminal width, which would
         # break a long typed command's echo; the serial console reports none.

@@ -12,6 +12,12 @@ BUILD = os.path.join(REPO, os.environ.get("BUILD", "build"))
 # from QEMU's device tree, so other counts need no other image.
 DEFAULT_CPUS = 4
 
+# How long a test waits for one step (a line, a command's output) and for a
+# Linux boot (zone0's or a zone's). A loaded host slows QEMU many times over,
+# so both are generous: only a failure waits them out.
+STEP_TIMEOUT = 120
+BOOT_TIMEOUT = 300
+
 
 def machine_options(cpus=DEFAULT_CPUS):
     return [
@@ -32,7 +38,7 @@ def build_path(*parts):
     return path
 
 
-def make_variant(variables, targets, timeout=300):
+def make_variant(variables, targets, timeout=900):
     """Builds an image the default build does not make (a make variable such
     as STATS=1 selects it) with `targets`, into the same BUILD."""
     build = os.environ.get("BUILD", "build")
@@ -49,7 +55,7 @@ class Machine:
     """One QEMU run. Every wait has a timeout, so a hung boot fails the test
     instead of hanging it; close() always kills QEMU."""
 
-    def __init__(self, images, timeout=60, hypervisor=("hypervisor", "tessera.bin"),
+    def __init__(self, images, timeout=STEP_TIMEOUT, hypervisor=("hypervisor", "tessera.bin"),
                  cpus=DEFAULT_CPUS, qemu_args=()):
         argv = machine_options(cpus) + list(qemu_args) + ["-kernel", build_path(*hypervisor)]
         for path, addr in images:

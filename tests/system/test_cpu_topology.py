@@ -9,16 +9,10 @@ import json
 import re
 import subprocess
 
+from test_zone_lifecycle import PROBE_SPINNING, ZONE1, ZONE1_READY, shutdown, start_zone
 from zone_configs import REPO, as_text
 
-ZONE1 = "/etc/tessera/zone1.json"
-ZONE1_READY = r"\[zone1\] zone1 ready"
-PROBE_SPINNING = r"\[zone1\] probe: spinning with interrupts masked"
-BOOT_TIMEOUT = 120
-ONLINE = re.compile(r"(\d+) of (\d+) CPUs online in (\d+) ms")
-# The hypervisor waits up to 2 s for a CPU it started; all of them arriving
-# well within that shows it waited for none that does not exist.
-ONLINE_WITHIN_MS = 1000
+ONLINE = re.compile(r"(\d+) of (\d+) CPUs online in \d+ ms")
 
 # QEMU fills in /memory and /chosen of a tree given with -dtb; this one has
 # no /cpus.
@@ -37,10 +31,11 @@ def assert_cpus_from_device_tree(m, cpus):
     assert f"{cpus} CPUs from the device tree" in out, out
     for cpu in range(cpus):
         assert f"CPU {cpu} online, hardware id {cpu:#x}" in out, out
+    # Every CPU it started arrived, and it started (and waited for) no CPU
+    # the tree does not list: one would be counted, or refused by PSCI.
     online = ONLINE.search(out)
     assert online, out
     assert online.group(1, 2) == (str(cpus), str(cpus)), online.group(0)
-    assert int(online.group(3)) < ONLINE_WITHIN_MS, online.group(0)
     assert "did not power on" not in out and "no CPUs from the device tree" not in out, out
     # zone0 keeps the two CPUs of its config, whatever the machine has.
     assert m.run("nproc").strip() == "2"
@@ -52,11 +47,11 @@ def test_two_cpus_boot_zone0_and_leave_none_for_zone1(zone0_linux_on):
     assert "parked" not in m.output()
 
     # The tool knows the machine's count before it loads anything ...
-    out = m.run(f"tessera zone start {ZONE1}; echo status=$?", timeout=60)
+    out = m.run(f"tessera zone start {ZONE1}; echo status=$?")
     assert (f"{ZONE1}: cpus 0xc: CPU 2 does not exist on this machine (2 CPUs)" in out
             and "status=1" in out), out
     # ... and the hypervisor checks it again.
-    out = m.run(f"tessera zone start --skip-host-checks {ZONE1}; echo status=$?", timeout=60)
+    out = m.run(f"tessera zone start --skip-host-checks {ZONE1}; echo status=$?")
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
     m.seen(r"zone 1: start refused: cpus 0xc: CPU 2 does not exist on this machine \(2 CPUs\)")
     assert "zone1" not in m.run("tessera zone list")
@@ -69,13 +64,9 @@ def test_eight_cpus_park_six_and_run_zone1_on_two(zone0_linux_on):
         assert f"CPU {cpu} parked: no zone owns it" in m.output()
 
     # zone1's config names 4 redistributor frames: fewer than the machine's
-    # 8, which is allowed. Its output goes to a file, read once zone1 is
-    # quiet, since zone0 and zone1 share the UART.
-    m.send_line(f"tessera zone start {ZONE1} > /tmp/zone-start.out 2>&1")
-    m.expect(ZONE1_READY, timeout=BOOT_TIMEOUT)
-    assert "zone 1 (zone1) started on CPUs 2, 3" in m.run("cat /tmp/zone-start.out")
-    out = m.run("tessera zone shutdown -id 1", timeout=60)
-    assert "zone 1 shut down" in out, out
+    # 8, which is allowed.
+    assert "zone 1 (zone1) started on CPUs 2, 3" in start_zone(m, ZONE1, ZONE1_READY)
+    shutdown(m)
     m.seen(r"zone 1 \(zone1\) stopped: cpus 0xc returned")
 
     # CPUs beyond the board's four, with all eight redistributor frames,
@@ -86,11 +77,9 @@ def test_eight_cpus_park_six_and_run_zone1_on_two(zone0_linux_on):
     m.write_file("/tmp/probe-cpu7.json", as_text(probe))
     assert m.run("tessera config check /tmp/probe-cpu7.json").strip() == \
         "/tmp/probe-cpu7.json: OK"
-    m.send_line("tessera zone start /tmp/probe-cpu7.json > /tmp/zone-start.out 2>&1")
-    m.expect(PROBE_SPINNING, timeout=BOOT_TIMEOUT)
-    assert "zone 1 (zone1) started on CPUs 7" in m.run("cat /tmp/zone-start.out")
-    out = m.run("tessera zone shutdown -id 1", timeout=60)
-    assert "zone 1 shut down" in out, out
+    assert "zone 1 (zone1) started on CPUs 7" in start_zone(m, "/tmp/probe-cpu7.json",
+                                                            PROBE_SPINNING)
+    shutdown(m)
     m.seen(r"zone 1 \(zone1\) stopped: cpus 0x80 returned")
 
 

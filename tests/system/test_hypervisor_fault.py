@@ -2,7 +2,8 @@
 (`make HV_SELFTEST=1`, build/hypervisor-selftest/): the report names the
 exception class and gives ESR, FAR, ELR and the registers, and only the
 faulting CPU stops. The hypfault guest runs in zone0: its vCPU 1 asks for
-the fault, its vCPU 0 goes on using the hypervisor and powers off."""
+the fault, its vCPU 0 goes on using the hypervisor and powers off once a
+key is typed, which the test does when it has read the whole report."""
 
 import re
 
@@ -33,6 +34,7 @@ def test_a_hypervisor_fault_is_reported_and_stops_only_its_cpu():
             m.expect(rf"x{first:<2} 0x[0-9a-f]{{16}}  x{first + 1:<2} 0x[0-9a-f]{{16}}")
         m.expect(r"x30 0x[0-9a-f]{16}  SP  0x[0-9a-f]{16}")
         m.expect(r"\[tessera cpu1 ERROR\] CPU 1 stopped")
+        m.send_line("")
 
         m.expect(r"hypfault: vCPU 0 still runs after the fault on vCPU 1's CPU")
         m.expect(r"hypfault: (\d+) passed, 0 failed")

@@ -316,7 +316,7 @@ fcntl.flock(f, fcntl.LOCK_EX)
 f.write(f"{os.getpid()}\\n")
 f.flush()
 print("ready", flush=True)
-time.sleep(60)
+time.sleep(3600)
 """
 
 
@@ -329,7 +329,7 @@ def test_stop_signals_the_holder_and_waits_for_it(workdir):
         result = run(workdir, "virtio", "stop", "--pid-file", "pid")
         assert (result.returncode, result.stderr) == (0, "")
         assert result.stdout == f"virtio daemon (pid {holder.pid}) stopped\n"
-        assert holder.wait(timeout=5) == -15
+        assert holder.wait(timeout=60) == -15
     finally:
         holder.kill()
         holder.wait()
