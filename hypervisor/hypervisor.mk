@@ -2,8 +2,9 @@
 # The core is compiled without the architecture's include directory, so it can
 # reach the architecture only through hypervisor/include/arch.h.
 # `make HV_SELFTEST=1` builds a test-only image instead, in
-# build/hypervisor-selftest/, with a hypercall that makes the hypervisor fault
-# (hypervisor/core/hyp_fault_selftest.c); never the default.
+# build/hypervisor-selftest/, with hypercalls that make the hypervisor fault
+# (hypervisor/core/hyp_fault_selftest.c: a read past RAM, a stack overflow);
+# never the default.
 HV_ARCH     ?= aarch64
 HV_PLATFORM ?= qemu-virt
 HV_SELFTEST ?= 0

@@ -1,11 +1,13 @@
 /* Run in zone0 on a `make HV_SELFTEST=1` hypervisor: vCPU 1 makes the
- * hypervisor fault on its CPU (HC_SELFTEST_HYP_FAULT); vCPU 0 then shows
- * that the hypervisor still serves the other CPUs (a hypercall, a trapped
- * distributor read, PSCI) and powers the machine off. vCPU 0 goes on when a
- * key is typed on the console, which the test does once it has read the
- * whole fault report: vCPU 0's lines go straight to the UART and would cut
- * into it, and no fixed wait covers a loaded host. On the default image the
- * hypercall is unknown and returns -ENOSYS, which vCPU 1 reports. */
+ * hypervisor fault on its CPU, with the fault typed on the console: `r`
+ * reads past RAM (HC_SELFTEST_HYP_FAULT), `s` overflows its stack
+ * (HC_SELFTEST_STACK_OVERFLOW). vCPU 0 then shows that the hypervisor still
+ * serves the other CPUs (a hypercall, a trapped distributor read, PSCI) and
+ * powers the machine off. vCPU 0 goes on when a key is typed again, which
+ * the test does once it has read the whole fault report: vCPU 0's lines go
+ * straight to the UART and would cut into it, and no fixed wait covers a
+ * loaded host. On the default image the hypercalls are unknown and return
+ * -ENOSYS, which vCPU 1 reports. */
 #include <stdint.h>
 
 #include "check.h"
@@ -34,6 +36,7 @@ static const struct secondary_start faulting_start = {
 };
 
 /* The MMU is off: both vCPUs see these in memory at once. */
+static volatile uint64_t fault_code;
 static volatile uint32_t fault_asked;
 static volatile uint32_t fault_call_returned;
 
@@ -42,11 +45,22 @@ static void faulting_vcpu_main(void)
 	long result;
 
 	fault_asked = 1;
-	result = hypercall(HC_SELFTEST_HYP_FAULT, 0, 0);
+	result = hypercall(fault_code, 0, 0);
 	print("hypfault: the fault hypercall returned %ld: the hypervisor did not fault\n", result);
 	fault_call_returned = 1;
 	for (;;)
 		__asm__ volatile("wfi");
+}
+
+static uint64_t typed_fault(void)
+{
+	for (;;) {
+		char key = uart_getc();
+		if (key == 'r')
+			return HC_SELFTEST_HYP_FAULT;
+		if (key == 's')
+			return HC_SELFTEST_STACK_OVERFLOW;
+	}
 }
 
 static void check_cpu0_still_served(void)
@@ -72,7 +86,9 @@ _Noreturn void main(void)
 {
 	long on;
 
-	print("hypfault: start; type a key once the fault report is printed\n");
+	print("hypfault: start; type r (read past RAM) or s (stack overflow), then a key once "
+	      "the fault report is printed\n");
+	fault_code = typed_fault();
 	on = smc_call(PSCI_CPU_ON_64, FAULTING_VCPU_MPIDR, (uintptr_t)secondary_entry,
 		      (uintptr_t)&faulting_start);
 	if (on != 0)

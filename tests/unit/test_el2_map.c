@@ -155,6 +155,28 @@ static void rest_of_the_stacks_block_in_pages(void **state)
 			fail_msg("page 0x%llx", (unsigned long long)page);
 }
 
+/* What the hypervisor-fault report names: an overflow's address in a guard
+ * page, and which CPU's stack that page lies below. */
+static void an_address_in_a_guard_page_names_its_stack(void **state)
+{
+	unsigned slot = NUM_STACKS;
+
+	(void)state;
+	for (unsigned cpu = 0; cpu < NUM_STACKS; cpu++) {
+		uint64_t guard = STACKS + cpu * SLOT;
+		assert_true(el2_guard_page_slot(&layout, guard, &slot));
+		assert_int_equal(slot, cpu);
+		assert_true(el2_guard_page_slot(&layout, guard + 4 * KIB - 1, &slot));
+		assert_int_equal(slot, cpu);
+		assert_false(el2_guard_page_slot(&layout, guard + 4 * KIB, &slot));
+		assert_false(el2_guard_page_slot(&layout, guard + SLOT - 1, &slot));
+	}
+	assert_false(el2_guard_page_slot(&layout, STACKS - 1, &slot));
+	assert_false(el2_guard_page_slot(&layout, STACKS + NUM_STACKS * SLOT, &slot));
+	assert_false(el2_guard_page_slot(&layout, 0, &slot));
+	assert_false(el2_guard_page_slot(&layout, UINT64_MAX, &slot));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +185,7 @@ int main(void)
 		cmocka_unit_test_setup(stacks_gib_in_2mib_blocks, build),
 		cmocka_unit_test_setup(each_guard_page_is_unmapped_and_each_stack_mapped, build),
 		cmocka_unit_test_setup(rest_of_the_stacks_block_in_pages, build),
+		cmocka_unit_test(an_address_in_a_guard_page_names_its_stack),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

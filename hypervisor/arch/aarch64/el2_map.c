@@ -16,10 +16,13 @@
 #define NORMAL        (ATTR_INDEX(EL2_MAIR_NORMAL_WB) | SH_INNER | AF)
 #define DEVICE        (ATTR_INDEX(EL2_MAIR_DEVICE_nGnRE) | AF | XN)
 
-static bool is_guard_page(const struct el2_layout *l, uint64_t page)
+bool el2_guard_page_slot(const struct el2_layout *l, uint64_t addr, unsigned *slot)
 {
-	return range_contains(l->stacks, l->num_stacks * l->stack_slot, page, PAGE_SIZE) &&
-	       (page - l->stacks) % l->stack_slot == 0;
+	if (!range_contains(l->stacks, l->num_stacks * l->stack_slot, addr, 1) ||
+	    (addr - l->stacks) % l->stack_slot >= PAGE_SIZE)
+		return false;
+	*slot = (unsigned)((addr - l->stacks) / l->stack_slot);
+	return true;
 }
 
 void el2_tables_build(struct el2_tables *t, const struct el2_layout *l)
@@ -49,6 +52,8 @@ void el2_tables_build(struct el2_tables *t, const struct el2_layout *l)
 	}
 	for (uint64_t i = 0; i < EL2_TABLE_ENTRIES; i++) {
 		uint64_t addr = stacks_block + i * PAGE_SIZE;
-		t->l3[i] = is_guard_page(l, addr) ? 0 : addr | NORMAL | DESC_TABLE | DESC_VALID;
+		unsigned slot;
+		t->l3[i] = el2_guard_page_slot(l, addr, &slot) ? 0 :
+			   addr | NORMAL | DESC_TABLE | DESC_VALID;
 	}
 }

@@ -3,6 +3,7 @@
  * one exception expected, a probe's read of a register the CPU lacks, is
  * resumed instead. */
 #include <asm/esr.h>
+#include <asm/mmu.h>
 #include <asm/sysreg.h>
 #include <asm/sysreg_probe.h>
 #include <asm/trap_frame.h>
@@ -46,15 +47,20 @@ static bool resume_probe(struct trap_frame *f, unsigned kind, uint64_t esr)
 void handle_hyp_exception(struct trap_frame *f, unsigned kind)
 {
 	uint64_t esr = read_sysreg(esr_el2);
+	uint64_t far = read_sysreg(far_el2);
 	const char *ec_name = exception_classes[ESR_EC(esr)];
+	unsigned guard_cpu;
 
 	if (resume_probe(f, kind, esr))
 		return;
 
 	log_error("hypervisor fault: %s exception, EC 0x%x (%s)", kinds[kind & 3],
 		  (unsigned)ESR_EC(esr), ec_name ? ec_name : "unnamed");
+	if (ESR_EC(esr) == EC_DABT_CUR && mmu_stack_guard_cpu(far, &guard_cpu))
+		log_error("stack overflow: FAR 0x%lx is in the guard page below CPU %u's stack",
+			  (unsigned long)far, guard_cpu);
 	log_raw("  ESR 0x%016lx  FAR 0x%016lx  ELR 0x%016lx  SPSR 0x%016lx",
-		(unsigned long)esr, (unsigned long)read_sysreg(far_el2), (unsigned long)f->elr,
+		(unsigned long)esr, (unsigned long)far, (unsigned long)f->elr,
 		(unsigned long)f->spsr);
 	for (unsigned i = 0; i < 30; i += 3)
 		log_raw("  x%-2u 0x%016lx  x%-2u 0x%016lx  x%-2u 0x%016lx", i,

@@ -1,6 +1,7 @@
 /* The hypervisor's own (EL2 stage-1) address space, laid out in el2_map.c.
  * The hypervisor reaches zone memory by physical address (see guest_memory.c). */
 #include <asm/el2_map.h>
+#include <asm/mmu.h>
 #include <asm/sysreg.h>
 #include <asm/trap_frame.h>
 
@@ -15,18 +16,30 @@
 
 static struct el2_tables el2_tables;
 
-/* Runs with the MMU off, on the boot CPU, before any other CPU starts. */
-void mmu_build_tables(void)
+static struct el2_layout el2_layout(void)
 {
-	const struct el2_layout layout = {
+	return (struct el2_layout){
 		.ram_start = platform.ram.start,
 		.ram_size = platform.ram.size,
 		.stacks = (uintptr_t)cpu_stacks,
 		.stack_slot = CPU_STACK_SLOT,
 		.num_stacks = MAX_CPUS,
 	};
+}
+
+/* Runs with the MMU off, on the boot CPU, before any other CPU starts. */
+void mmu_build_tables(void)
+{
+	const struct el2_layout layout = el2_layout();
 
 	el2_tables_build(&el2_tables, &layout);
+}
+
+bool mmu_stack_guard_cpu(uint64_t addr, unsigned *cpu)
+{
+	const struct el2_layout layout = el2_layout();
+
+	return el2_guard_page_slot(&layout, addr, cpu);
 }
 
 void mmu_enable(void)

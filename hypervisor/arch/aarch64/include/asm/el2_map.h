@@ -6,6 +6,7 @@
 #ifndef ASM_EL2_MAP_H
 #define ASM_EL2_MAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define EL2_TABLE_ENTRIES     512
@@ -33,5 +34,9 @@ struct el2_layout {
 /* Writes every entry of the three tables with aligned 64-bit stores only,
  * as it runs with the MMU off (all memory Device). */
 void el2_tables_build(struct el2_tables *t, const struct el2_layout *layout);
+
+/* Whether addr lies in a stack's guard page; *slot is then that stack's
+ * index (its CPU's). */
+bool el2_guard_page_slot(const struct el2_layout *layout, uint64_t addr, unsigned *slot);
 
 #endif
