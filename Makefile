@@ -1,5 +1,6 @@
-# tessera: top-level build. `make run` boots the demo, `make test` runs every
-# test; both install missing dependencies first through scripts/setup.sh.
+# tessera: top-level build. `make` builds everything, `make run` boots the
+# demo, `make test` runs every test; each installs missing dependencies first
+# through scripts/setup.sh (quick once done).
 
 BUILD      ?= build
 CROSS      ?= aarch64-linux-gnu-
@@ -14,7 +15,10 @@ QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -
 .PHONY: all run run-demo run-selftest test test-slow fuzz setup unit-test system-test cppcheck bench clean
 .DEFAULT_GOAL := all
 
-all: hypervisor driver tools guests
+# The build runs in a make started after setup: the included makefiles read
+# what setup unpacks (the guest kernel's release) as they are parsed.
+all: setup
+	@$(MAKE) --no-print-directory hypervisor driver tools guests
 
 include hypervisor/hypervisor.mk
 include driver/driver.mk

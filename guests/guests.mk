@@ -10,6 +10,11 @@ GUEST_BUSYBOX := $(BUILD)/guest-pkgs/busybox
 GUEST_KERNEL  := $(BUILD)/guest-pkgs/Image
 GUEST_MODULES  = $(BUILD)/guest-pkgs/root/lib/modules/$(patsubst vmlinuz-%,%,$(notdir $(realpath $(GUEST_KERNEL))))
 
+# Both come from scripts/setup.sh, which `make`, `make run` and `make test`
+# run first; a target asked for on its own before that says so.
+$(GUEST_KERNEL) $(GUEST_BUSYBOX):
+	@echo "$@ is missing: run \`make setup\` (or plain \`make\`) first" >&2; exit 1
+
 # Recipe lines shared by the busybox root trees.
 # $(call busybox_rootfs,<dir>,<init script>[,<init path>]): a fresh root
 # holding busybox and the init script, at /init unless a path is given.
