@@ -90,13 +90,21 @@ class Machine:
     def run(self, command, timeout=None):
         """Types a shell command and returns its output. The end marker is
         typed in two quoted halves, so only the command's output contains it
-        whole and the echo of the typed line cannot match."""
+        whole and the echo of the typed line cannot match. A line typed
+        before the shell is back at its prompt (a slow host) is echoed twice,
+        by the terminal and then by the shell's line editor: the output
+        starts after the last echo."""
         self.commands += 1
         head, tail = "__end", f"_of_{self.commands}__"
-        self.send_line(f'{command}; echo "{head}""{tail}"')
-        self.expect(re.escape(f'echo "{head}""{tail}"'), timeout)
+        echo = f'echo "{head}""{tail}"'
+        self.send_line(f"{command}; {echo}")
+        self.expect(re.escape(echo), timeout)
         self.expect(re.escape(head + tail), timeout)
-        return self.child.before.replace("\r", "")
+        out = self.child.before
+        last_echo = out.rfind(echo)
+        if last_echo >= 0:
+            out = out[last_echo + len(echo):]
+        return out.replace("\r", "")
 
     def write_file(self, path, text):
         """Types a file into the guest's shell in pieces short enough for its
