@@ -30,9 +30,9 @@ long hvisor_virtio_finish_requests(void);
 long hvisor_virtio_set_eventfd(struct file *owner, int fd);
 int hvisor_virtio_mmap_bridge(struct vm_area_struct *vma);
 
-/* Whether `test` holds for the config of a zone the hypervisor runs now
- * (zone0 aside). */
-bool running_zone_any(bool (*test)(const struct zone_config *config, void *arg), void *arg);
+/* 1 if `test` holds for the config of a zone the hypervisor runs now
+ * (zone0 aside), 0 if for none, or -errno if the zones cannot be read. */
+int running_zone_any(bool (*test)(const struct zone_config *config, void *arg), void *arg);
 
 /* Physical [start, last], as the tests of running_zone_any take it. */
 struct ram_range {
@@ -49,8 +49,9 @@ int zone_ram_map_init(void);
 void zone_ram_map_exit(void);
 void zone_ram_map_open(struct inode *inode, struct file *file);
 int zone_ram_map_mmap(struct vm_area_struct *vma);
-/* Zaps what is mapped of [start, start + size), or of the config's RAM;
- * the next access faults and is looked at again. */
+/* Withdraws [start, start + size), or the config's RAM, from the daemon's
+ * mappings: what is mapped is zapped, and a mapping made before now gets
+ * only the scratch page from then on. */
 void zone_ram_map_withdraw(u64 start, u64 size);
 void zone_ram_map_withdraw_config(const struct zone_config *config);
 

@@ -83,14 +83,16 @@ static long load(const struct hvisor_load_image_args *args, phys_addr_t last)
 	struct ram_range range = { args->load_paddr, last };
 	const u8 __user *src = u64_to_user_ptr(args->user_buffer);
 	phys_addr_t pa = args->load_paddr;
+	int taken = running_zone_any(zone_ram_overlaps, &range);
 	u64 left;
 	size_t size;
 	long ret;
 
-	if (running_zone_any(zone_ram_overlaps, &range)) {
-		pr_warn("load of [%#llx-%#llx] refused: a running zone has that RAM; shut it down first\n",
-			args->load_paddr, last);
-		return -EBUSY;
+	if (taken) {
+		pr_warn("load of [%#llx-%#llx] refused: %s\n", args->load_paddr, last,
+			taken > 0 ? "a running zone has that RAM; shut it down first"
+				  : "the running zones cannot be read");
+		return taken > 0 ? -EBUSY : taken;
 	}
 	/* What a daemon still maps of an earlier zone's RAM goes first. */
 	zone_ram_map_withdraw(args->load_paddr, args->size);

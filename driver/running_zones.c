@@ -15,21 +15,28 @@
 /* Far more than the hypervisor's zone slots; bounds the kernel buffer. */
 #define ZONES_LISTED 64
 
-bool running_zone_any(bool (*test)(const struct zone_config *config, void *arg), void *arg)
+int running_zone_any(bool (*test)(const struct zone_config *config, void *arg), void *arg)
 {
 	struct zone_info *zones = kcalloc(ZONES_LISTED, sizeof(*zones), GFP_KERNEL);
 	struct zone_config *config = kzalloc(sizeof(*config), GFP_KERNEL);
-	bool found = false;
-	long n, i;
+	int found = 0;
+	long n, i, err;
 
-	if (!zones || !config)
+	if (!zones || !config) {
+		found = -ENOMEM;
 		goto out;
+	}
 	n = tessera_hypercall(HC_ZONE_LIST, virt_to_phys(zones), ZONES_LISTED);
+	if (n < 0)
+		found = (int)n;
 	for (i = 0; i < min_t(long, n, ZONES_LISTED) && !found; i++) {
-		if (zones[i].zone_id == 0 ||
-		    tessera_hypercall(HC_ZONE_CONFIG_GET, zones[i].zone_id, virt_to_phys(config)))
+		if (zones[i].zone_id == 0)
 			continue;
-		found = test(config, arg);
+		err = tessera_hypercall(HC_ZONE_CONFIG_GET, zones[i].zone_id, virt_to_phys(config));
+		/* A zone that stopped since the list holds nothing any more. */
+		if (err == -ENOENT)
+			continue;
+		found = err ? (int)err : test(config, arg);
 	}
 out:
 	kfree(config);

@@ -7,6 +7,7 @@
 #include <linux/err.h>
 #include <linux/io.h>
 #include <linux/minmax.h>
+#include <linux/delay.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -67,6 +68,23 @@ long hvisor_zone_start(const struct zone_config __user *uconfig)
 }
 
 /*
+ * The stop's release may wait for the virtio daemon's answer to its resets:
+ * the hypervisor hands the call back every millisecond or so, and this
+ * task sleeps meanwhile, so that the daemon runs even on zone0's only CPU.
+ */
+static long shutdown_waiting_in_zone0(u64 zone_id)
+{
+	long ret = HC_SHUTDOWN_TOKEN;
+
+	do {
+		ret = tessera_hypercall(HC_ZONE_SHUTDOWN, zone_id, ret);
+		if (ret > 0)
+			usleep_range(500, 1000);
+	} while (ret > 0);
+	return ret;
+}
+
+/*
  * The hypervisor clears a stopped zone's RAM once the daemon has confirmed
  * that it dropped the zone's queues and mappings; a daemon that does not
  * confirm (or does not unmap) loses what it still maps of that RAM here, so
@@ -82,7 +100,7 @@ long hvisor_zone_shutdown(u64 zone_id)
 		return -ENOMEM;
 	known = zone_id != 0 &&
 		!tessera_hypercall(HC_ZONE_CONFIG_GET, zone_id, virt_to_phys(config));
-	ret = tessera_hypercall(HC_ZONE_SHUTDOWN, zone_id, 0);
+	ret = shutdown_waiting_in_zone0(zone_id);
 	if (known)
 		zone_ram_map_withdraw_config(config);
 	kfree(config);

@@ -3,12 +3,16 @@
  * The virtio daemon's mappings of the RAM of zones with virtio devices, and
  * their withdrawal. A stopped zone's RAM is cleared and handed on, so a
  * mapping that outlived its zone would let a late read or received frame
- * land in the next zone's RAM, or fault on RAM zone0 no longer has. Hence
- * nothing is mapped at mmap time: each fault maps a 2 MiB chunk only while
- * it is RAM of a running zone with virtio devices that is not being shut
- * down, and anything else gets a scratch page, which the daemon may
- * scribble on harmlessly. A shutdown, a start and an image load first zap
- * what is mapped of the RAM they concern.
+ * land in the next zone's RAM, or fault on RAM zone0 no longer has. Our
+ * daemon unmaps it before it confirms a zone's stop to the hypervisor; for
+ * any other, nothing is mapped at mmap time: each fault maps a 2 MiB chunk
+ * only while it is RAM of a running zone with virtio devices, and anything
+ * else gets a scratch page, which the daemon may scribble on without
+ * crashing. A shutdown withdraws the zone's RAM once the zone has stopped,
+ * a start and an image load before they use the RAM: what is mapped of it
+ * is zapped, and a mapping made before the withdrawal gets only the
+ * scratch page from then on, so that it never reaches the RAM's next zone
+ * (a daemon maps again for that zone).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -33,6 +37,20 @@ static DEFINE_MUTEX(map_mutex);
  * every process's mapping. */
 static struct inode *mapping_inode;
 static struct page *scratch_page;
+
+/* Withdrawals by range, with the epoch each happened in; a mapping holds
+ * the epoch it was made in (vm_private_data). When the table is full it
+ * starts again, and every mapping made so far is dead (dead_before). */
+#define WITHDRAWALS 32
+struct withdrawal {
+	u64 start;
+	u64 last;
+	u64 epoch;
+};
+static struct withdrawal withdrawals[WITHDRAWALS];
+static unsigned int num_withdrawals;
+static u64 epoch = 1;
+static u64 dead_before;
 
 static bool config_has_virtio(const struct zone_config *config)
 {
@@ -68,7 +86,53 @@ static bool mappable(u64 start, u64 last)
 {
 	struct ram_range range = { start, last };
 
-	return zone_memory_holds(start, last) && running_zone_any(virtio_zone_ram_holds, &range);
+	return zone_memory_holds(start, last) && running_zone_any(virtio_zone_ram_holds, &range) == 1;
+}
+
+static u64 vma_first_pa(const struct vm_area_struct *vma)
+{
+	return (u64)vma->vm_pgoff << PAGE_SHIFT;
+}
+
+static u64 vma_last_pa(const struct vm_area_struct *vma)
+{
+	return vma_first_pa(vma) + (vma->vm_end - vma->vm_start) - 1;
+}
+
+/* Under map_mutex. */
+static bool withdrawn_since_made(const struct vm_area_struct *vma)
+{
+	u64 made = (u64)(uintptr_t)vma->vm_private_data;
+	unsigned int i;
+
+	if (made < dead_before)
+		return true;
+	for (i = 0; i < num_withdrawals; i++) {
+		const struct withdrawal *w = &withdrawals[i];
+
+		if (w->epoch >= made && w->start <= vma_last_pa(vma) && w->last >= vma_first_pa(vma))
+			return true;
+	}
+	return false;
+}
+
+/* Under map_mutex. */
+static void record_withdrawal(u64 start, u64 last)
+{
+	unsigned int i;
+
+	for (i = 0; i < num_withdrawals; i++)
+		if (withdrawals[i].start == start && withdrawals[i].last == last)
+			break;
+	if (i == WITHDRAWALS) {
+		dead_before = epoch;
+		num_withdrawals = 0;
+		i = 0;
+	}
+	withdrawals[i] = (struct withdrawal){ start, last, epoch };
+	if (i == num_withdrawals)
+		num_withdrawals++;
+	epoch++;
 }
 
 static vm_fault_t zone_ram_fault(struct vm_fault *vmf)
@@ -82,7 +146,7 @@ static vm_fault_t zone_ram_fault(struct vm_fault *vmf)
 	unsigned long addr;
 
 	mutex_lock(&map_mutex);
-	if (mappable(PFN_PHYS(pfn), PFN_PHYS(pfn) + (end - first) - 1)) {
+	if (!withdrawn_since_made(vma) && mappable(PFN_PHYS(pfn), PFN_PHYS(pfn) + (end - first) - 1)) {
 		for (addr = first; addr < end && ret == VM_FAULT_NOPAGE; addr += PAGE_SIZE, pfn++)
 			ret = vmf_insert_pfn(vma, addr, pfn);
 	} else {
@@ -110,6 +174,7 @@ int zone_ram_map_mmap(struct vm_area_struct *vma)
 		return -EINVAL;
 	mutex_lock(&map_mutex);
 	allowed = mappable(start, last);
+	vma->vm_private_data = (void *)(uintptr_t)epoch;
 	mutex_unlock(&map_mutex);
 	if (!allowed) {
 		pr_warn("mmap of %#llx-%#llx refused: not RAM of a running zone with virtio devices\n",
@@ -136,16 +201,19 @@ void zone_ram_map_open(struct inode *inode, struct file *file)
 }
 
 /* Under map_mutex. */
-static void zap(u64 start, u64 size)
+static void withdraw(u64 start, u64 size)
 {
-	if (mapping_inode && size)
+	if (!size || start + (size - 1) < start)
+		return;
+	record_withdrawal(start, start + (size - 1));
+	if (mapping_inode)
 		unmap_mapping_range(mapping_inode->i_mapping, start, size, 1);
 }
 
 void zone_ram_map_withdraw(u64 start, u64 size)
 {
 	mutex_lock(&map_mutex);
-	zap(start, size);
+	withdraw(start, size);
 	mutex_unlock(&map_mutex);
 }
 
@@ -156,7 +224,8 @@ void zone_ram_map_withdraw_config(const struct zone_config *config)
 	mutex_lock(&map_mutex);
 	for (i = 0; i < config->num_memory_regions && i < CONFIG_MAX_MEMORY_REGIONS; i++)
 		if (config->memory_regions[i].type == MEM_TYPE_RAM)
-			zap(config->memory_regions[i].physical_start, config->memory_regions[i].size);
+			withdraw(config->memory_regions[i].physical_start,
+				 config->memory_regions[i].size);
 	mutex_unlock(&map_mutex);
 }
 

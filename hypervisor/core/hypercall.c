@@ -51,12 +51,11 @@ static int64_t zone_start(struct vcpu *vcpu, uint64_t config_ipa, uint64_t size)
 	return ret;
 }
 
-static int64_t zone_shutdown_call(struct vcpu *vcpu, uint64_t id, uint64_t unused)
+static int64_t zone_shutdown_call(struct vcpu *vcpu, uint64_t id, uint64_t token)
 {
-	(void)unused;
 	if (id > UINT32_MAX)
 		return -HV_EINVAL;
-	return zone_shutdown(vcpu, (uint32_t)id);
+	return zone_shutdown(vcpu, (uint32_t)id, token);
 }
 
 static int64_t zone_list_call(struct vcpu *vcpu, uint64_t list_ipa, uint64_t capacity)

@@ -173,25 +173,28 @@ static int64_t begin_shutdown(struct shutdown_wait *wait, uint32_t id)
 	};
 	stop_for_good(zone);
 	spin_unlock(&zones_lock);
-	wait->deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+	zone->stop_deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 	kick_other_cpus(zone);
 	return 0;
 }
 
-/* The zone being waited for, until its slot is released. */
+/* The zone being waited for, until its slot is released (a token zone0
+ * made up finds none: it must not stop anything). */
 static struct zone *zone_of_wait(const struct shutdown_wait *wait)
 {
 	struct zone *z = zone_slot_by_index(wait->slot);
 
 	if (__atomic_load_n(&z->generation, __ATOMIC_ACQUIRE) != wait->generation ||
-	    __atomic_load_n(&z->state, __ATOMIC_ACQUIRE) == ZONE_FREE)
+	    __atomic_load_n(&z->state, __ATOMIC_ACQUIRE) == ZONE_FREE ||
+	    z->id != wait->zone_id)
 		return NULL;
 	return z;
 }
 
-/* Whether the guest is executing again the call it was waiting in: the
- * same zone id, and no other zone of that id started since (a wait the
- * guest never came back to must not pass for the stop of a new zone). */
+/* For callers that pass no token (hvisor's): whether the guest is
+ * executing again the call it was waiting in: the same zone id, and no
+ * other zone of that id started since (a wait the guest never came back to
+ * must not pass for the stop of a new zone). */
 static bool resumes_wait(const struct shutdown_wait *wait, uint32_t id)
 {
 	if (!wait->active || wait->zone_id != id)
@@ -206,21 +209,38 @@ static bool resumes_wait(const struct shutdown_wait *wait, uint32_t id)
 	return true;
 }
 
-/* The caller's CPU helps clear the zone's RAM. It does not wait for the
- * rest in one go: the release may wait for zone0's virtio daemon, which
- * needs zone0's interrupts, so the call is restarted every millisecond
- * until the zone is released. */
-int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
+#define TOKEN_SLOT_SHIFT 32
+#define TOKEN_SLOT_MASK  0xffULL
+#define TOKEN_RESUMES    (1ULL << 61)
+
+static uint64_t token_of(const struct shutdown_wait *wait)
 {
-	struct shutdown_wait *wait = &caller->shutdown_wait;
+	return HC_SHUTDOWN_TOKEN | TOKEN_RESUMES | (uint64_t)wait->slot << TOKEN_SLOT_SHIFT |
+	       wait->generation;
+}
+
+/* The stop a token names; false for a token no ZoneShutdown returned. */
+static bool wait_of_token(uint64_t token, uint32_t id, struct shutdown_wait *wait)
+{
+	unsigned slot = (unsigned)((token >> TOKEN_SLOT_SHIFT) & TOKEN_SLOT_MASK);
+
+	if (slot == 0 || slot >= MAX_ZONES)
+		return false;
+	*wait = (struct shutdown_wait){
+		.active = true, .zone_id = id, .slot = slot, .generation = (uint32_t)token,
+	};
+	return true;
+}
+
+/* The caller's CPU helps clear the zone's RAM and waits for the release,
+ * for about a millisecond: the release may wait for zone0's virtio daemon,
+ * which needs zone0 to run. 0 once the zone is released, -HV_EBUSY if its
+ * CPUs did not stop in time, 1 while the stop goes on. */
+static int64_t wait_for_release(const struct shutdown_wait *wait)
+{
 	uint64_t yield_at = 0, stuck_cpus;
 	struct zone *zone;
 
-	if (!resumes_wait(wait, id)) {
-		int64_t err = begin_shutdown(wait, id);
-		if (err)
-			return err;
-	}
 	while ((zone = zone_of_wait(wait))) {
 		ram_clear_help(&zone->ram_clear, &zone->config, wait->generation);
 		/* A restart already under way when the stop came runs the zone
@@ -231,14 +251,13 @@ int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 				stop_for_good(zone);
 			spin_unlock(&zones_lock);
 			kick_other_cpus(zone);
-			wait->deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
+			zone->stop_deadline = arch_time_ns() + CPU_STOP_TIMEOUT_NS;
 		}
 		if (__atomic_load_n(&zone->cpus_to_stop, __ATOMIC_ACQUIRE) &&
-		    arch_time_ns() > wait->deadline &&
+		    arch_time_ns() > zone->stop_deadline &&
 		    mark_failed_if_stuck(zone, wait->generation, &stuck_cpus)) {
-			wait->active = false;
 			log_error("zone %u: cpus 0x%lx did not stop within %llu ms; it stays "
-				  "listed as failed", id, (unsigned long)stuck_cpus,
+				  "listed as failed", wait->zone_id, (unsigned long)stuck_cpus,
 				  CPU_STOP_TIMEOUT_NS / 1000000);
 			return -HV_EBUSY;
 		}
@@ -246,8 +265,44 @@ int64_t zone_shutdown(struct vcpu *caller, uint32_t id)
 		if (!yield_at)
 			yield_at = now + SHUTDOWN_YIELD_NS;
 		else if (now > yield_at)
-			return HYPERCALL_RESTART;
+			return 1;
 	}
-	wait->active = false;
 	return 0;
+}
+
+/* tessera's module waits in zone0, with a token that names the stop: the
+ * task may come back on another CPU, and a token for a stop that ended
+ * never stops a zone started since. */
+static int64_t shutdown_with_token(uint32_t id, uint64_t token)
+{
+	struct shutdown_wait wait;
+	int64_t ret;
+
+	if (!(token & TOKEN_RESUMES))
+		ret = begin_shutdown(&wait, id);
+	else
+		ret = wait_of_token(token, id, &wait) ? 0 : -HV_EINVAL;
+	if (ret)
+		return ret;
+	ret = wait_for_release(&wait);
+	return ret == 1 ? (int64_t)token_of(&wait) : ret;
+}
+
+int64_t zone_shutdown(struct vcpu *caller, uint32_t id, uint64_t token)
+{
+	struct shutdown_wait *wait = &caller->shutdown_wait;
+	int64_t ret;
+
+	if (token & HC_SHUTDOWN_TOKEN)
+		return shutdown_with_token(id, token);
+	if (!resumes_wait(wait, id)) {
+		ret = begin_shutdown(wait, id);
+		if (ret)
+			return ret;
+	}
+	ret = wait_for_release(wait);
+	if (ret == 1)
+		return HYPERCALL_RESTART;
+	wait->active = false;
+	return ret;
 }

@@ -19,13 +19,12 @@ enum vcpu_power {
 };
 
 /* A ZoneShutdown this vCPU is waiting for, kept while the hypercall is
- * restarted (hypercall.h): which stop, and until when its CPUs may take. */
+ * restarted (hypercall.h): which stop. */
 struct shutdown_wait {
 	bool active;
 	uint32_t zone_id;
 	unsigned slot;
 	uint32_t generation;
-	uint64_t deadline;
 };
 
 struct vcpu {

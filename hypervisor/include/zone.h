@@ -34,6 +34,7 @@ struct zone {
 	char name[CONFIG_NAME_MAXLEN + 1];
 	uint64_t cpus;              /* changes for the root zone as it lends CPUs */
 	uint64_t cpus_to_stop;      /* while stopping: CPUs not yet parked */
+	uint64_t stop_deadline;     /* ZoneShutdown: when those CPUs have failed */
 	uint32_t generation;        /* bumped at each release, for waiters */
 	bool shares_ram_with_root;  /* zone0 keeps its RAM mapped: virtio back-ends */
 	bool restart_requested;     /* PSCI SYSTEM_RESET: boot again once stopped */
@@ -56,8 +57,9 @@ extern struct page_pool hv_page_pool;
 int zone_create(const struct zone_config *config, bool is_root);
 /* ZoneShutdown from `caller`: stops every CPU of the zone and gives its
  * resources back; 0 once it is released, -HV_EBUSY if its CPUs did not stop
- * in time, or HYPERCALL_RESTART every millisecond or so until then. */
-int64_t zone_shutdown(struct vcpu *caller, uint32_t id);
+ * in time, or, every millisecond or so until then, HYPERCALL_RESTART
+ * (`token` 0) or a token (HC_SHUTDOWN_TOKEN in `token`). */
+int64_t zone_shutdown(struct vcpu *caller, uint32_t id, uint64_t token);
 /* Called on a CPU of the zone itself (PSCI SYSTEM_OFF, or SYSTEM_RESET with
  * `restart`): starts the stop; the caller then parks its CPU. */
 void zone_request_stop(struct zone *zone, bool restart);

@@ -19,6 +19,14 @@
  * any zone, another zone only for itself. */
 #define HC_ZONE_CONFIG_GET    48
 
+/* HC_ZONE_SHUTDOWN's x2, tessera's own (hvisor's callers pass 0, and the
+ * call then waits in the hypervisor, restarted every millisecond so that
+ * zone0 takes its interrupts). With HC_SHUTDOWN_TOKEN, the caller waits in
+ * zone0 itself: the call returns 0 once the zone is released, -errno, or,
+ * while the stop goes on, a token (HC_SHUTDOWN_TOKEN set) to pass back as
+ * x2 once zone0 has run a while; the token names that stop alone. */
+#define HC_SHUTDOWN_TOKEN     (1ULL << 62)
+
 /* Written by HC_CONFIG_CHECK; a tool built for another layout refuses to run. */
 #define TESSERA_CONFIG_MAGIC  5
 

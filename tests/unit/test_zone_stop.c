@@ -193,7 +193,7 @@ static int64_t shutdown(uint32_t id)
 	struct vcpu *caller = &percpus[0].vcpu;
 	int64_t ret;
 
-	while ((ret = zone_shutdown(caller, id)) == HYPERCALL_RESTART)
+	while ((ret = zone_shutdown(caller, id, 0)) == HYPERCALL_RESTART)
 		;
 	return ret;
 }
@@ -276,7 +276,7 @@ static void a_long_release_restarts_the_call_until_it_ends(void **state)
 	(void)state;
 	zone1()->cpus_to_stop = 0;
 	zone1()->state = ZONE_STOPPING;
-	while ((ret = zone_shutdown(caller, 1)) == HYPERCALL_RESTART) {
+	while ((ret = zone_shutdown(caller, 1, 0)) == HYPERCALL_RESTART) {
 		if (++restarts == 3)
 			release_ends();
 	}
@@ -302,6 +302,31 @@ static void a_wait_left_behind_does_not_pass_for_a_new_zone(void **state)
 	assert_int_equal(zone1()->generation, 8);
 }
 
+/* tessera's module waits in zone0 with a token: it may come back on
+ * another CPU, and a token whose stop ended stops nothing started since. */
+static void a_token_resumes_its_stop_alone(void **state)
+{
+	int64_t token;
+
+	(void)state;
+	zone1()->cpus_to_stop = 0;
+	zone1()->state = ZONE_STOPPING;
+	token = zone_shutdown(&percpus[0].vcpu, 1, HC_SHUTDOWN_TOKEN);
+	assert_true(token > 0 && (token & HC_SHUTDOWN_TOKEN));
+	assert_int_equal(zone_shutdown(&percpus[1].vcpu, 1, (uint64_t)token), token);
+	release_ends();
+	assert_int_equal(zone_shutdown(&percpus[1].vcpu, 1, (uint64_t)token), 0);
+
+	zone1()->state = ZONE_RUNNING;
+	assert_int_equal(zone_shutdown(&percpus[0].vcpu, 1, (uint64_t)token), 0);
+	assert_int_equal(zone1()->state, ZONE_RUNNING);
+	/* One for another zone's slot, or none, stops nothing either. */
+	assert_int_equal(zone_shutdown(&percpus[0].vcpu, 2, (uint64_t)token + 1), 0);
+	assert_int_equal(zone_shutdown(&percpus[0].vcpu, 1,
+				       HC_SHUTDOWN_TOKEN | (1ULL << 61) | 9ULL << 32), -HV_EINVAL);
+	assert_int_equal(zone1()->state, ZONE_RUNNING);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +338,7 @@ int main(void)
 				       setup),
 		cmocka_unit_test_setup(a_long_release_restarts_the_call_until_it_ends, setup),
 		cmocka_unit_test_setup(a_wait_left_behind_does_not_pass_for_a_new_zone, setup),
+		cmocka_unit_test_setup(a_token_resumes_its_stop_alone, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
