@@ -103,7 +103,14 @@ bool zone_stop_this_cpu_if_asked(struct vcpu *vcpu)
 	spin_lock(&vcpu->lock);
 	vcpu->power = VCPU_OFF;
 	spin_unlock(&vcpu->lock);
-	if (__atomic_and_fetch(&zone->cpus_to_stop, ~me, __ATOMIC_ACQ_REL) == 0)
+	/* Under zones_lock, where a waiter past its deadline decides that a CPU
+	 * failed to stop: it sees this CPU either still running or parked,
+	 * never parked after it looked and before it marks the zone. */
+	spin_lock(&zones_lock);
+	uint64_t left = zone->cpus_to_stop & ~me;
+	__atomic_store_n(&zone->cpus_to_stop, left, __ATOMIC_RELEASE);
+	spin_unlock(&zones_lock);
+	if (!left)
 		release(zone);
 	return true;
 }
