@@ -45,26 +45,16 @@ static unsigned long nonzero_words(uintptr_t start, unsigned long bytes)
 	return found;
 }
 
-static void set_desc(unsigned i, uint64_t addr, uint32_t len, uint16_t flags, uint16_t next)
-{
-	volatile struct virtq_desc *d = &descs[i];
-
-	d->addr = addr;
-	d->len = len;
-	d->flags = flags;
-	d->next = next;
-}
-
 static void build_chains(void)
 {
 	for (unsigned c = 0; c < NUM_CHAINS; c++) {
 		unsigned head = c * DESCS_PER_CHAIN;
 		headers[c] = (struct blk_header){ .type = BLK_T_IN };
-		set_desc(head, (uintptr_t)&headers[c], sizeof(headers[c]), VIRTQ_DESC_F_NEXT,
+		virtio_set_desc(&queue, head, (uintptr_t)&headers[c], sizeof(headers[c]), VIRTQ_DESC_F_NEXT,
 			 head + 1);
-		set_desc(head + 1, BUFFERS_ADDR + c * READ_BYTES, READ_BYTES,
+		virtio_set_desc(&queue, head + 1, BUFFERS_ADDR + c * READ_BYTES, READ_BYTES,
 			 VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, head + 2);
-		set_desc(head + 2, (uintptr_t)&status_bytes[c], 1, VIRTQ_DESC_F_WRITE, 0);
+		virtio_set_desc(&queue, head + 2, (uintptr_t)&status_bytes[c], 1, VIRTQ_DESC_F_WRITE, 0);
 	}
 }
 

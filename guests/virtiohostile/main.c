@@ -41,16 +41,6 @@ static struct virtq queue = {
 	.used_addr = (uintptr_t)&used,
 };
 
-static void set_desc(unsigned i, uint64_t addr, uint32_t len, uint16_t flags, uint16_t next)
-{
-	volatile struct virtq_desc *d = &descs[i];
-
-	d->addr = addr;
-	d->len = len;
-	d->flags = flags;
-	d->next = next;
-}
-
 /* header -> data -> status, with the data descriptor as given. */
 static void build_request(uint32_t type, uint64_t data_addr, uint32_t data_len)
 {
@@ -60,9 +50,9 @@ static void build_request(uint32_t type, uint64_t data_addr, uint32_t data_len)
 	header.reserved = 0;
 	header.sector = 0;
 	status_byte = STATUS_UNTOUCHED;
-	set_desc(0, (uintptr_t)&header, sizeof(header), VIRTQ_DESC_F_NEXT, 1);
-	set_desc(1, data_addr, data_len, data_flags, 2);
-	set_desc(2, (uintptr_t)&status_byte, 1, VIRTQ_DESC_F_WRITE, 0);
+	virtio_set_desc(&queue, 0, (uintptr_t)&header, sizeof(header), VIRTQ_DESC_F_NEXT, 1);
+	virtio_set_desc(&queue, 1, data_addr, data_len, data_flags, 2);
+	virtio_set_desc(&queue, 2, (uintptr_t)&status_byte, 1, VIRTQ_DESC_F_WRITE, 0);
 }
 
 /* A bad request must come back failed (IOERR) or returned untouched. */
@@ -94,15 +84,15 @@ static void check_bad_data_buffers(void)
 static void check_bad_chains(void)
 {
 	build_request(BLK_T_IN, (uintptr_t)data, SECTOR_SIZE);
-	set_desc(2, (uintptr_t)&status_byte, 1, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 0);
+	virtio_set_desc(&queue, 2, (uintptr_t)&status_byte, 1, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 0);
 	expect_refused("descriptor loop is refused");
 
 	build_request(BLK_T_IN, (uintptr_t)data, SECTOR_SIZE);
-	set_desc(1, (uintptr_t)data, SECTOR_SIZE, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 200);
+	virtio_set_desc(&queue, 1, (uintptr_t)data, SECTOR_SIZE, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 200);
 	expect_refused("next index out of the queue is refused");
 
 	build_request(BLK_T_IN, (uintptr_t)data, SECTOR_SIZE);
-	set_desc(0, HYPERVISOR_ADDR, sizeof(header), VIRTQ_DESC_F_NEXT, 1);
+	virtio_set_desc(&queue, 0, HYPERVISOR_ADDR, sizeof(header), VIRTQ_DESC_F_NEXT, 1);
 	expect_refused("request header in hypervisor memory is refused");
 }
 

@@ -80,6 +80,17 @@ bool virtio_setup(uintptr_t window, struct virtq *q)
 	return true;
 }
 
+void virtio_set_desc(struct virtq *q, unsigned i, uint64_t addr, uint32_t len, uint16_t flags,
+		     uint16_t next)
+{
+	volatile struct virtq_desc *d = &q->desc[i];
+
+	d->addr = addr;
+	d->len = len;
+	d->flags = flags;
+	d->next = next;
+}
+
 void virtio_notify(uintptr_t window)
 {
 	write_reg(window, REG_QUEUE_NOTIFY, 0);

@@ -55,6 +55,9 @@ uint32_t virtio_read(uintptr_t window, unsigned offset);
 /* Reset, feature negotiation (VERSION_1 only) and queue 0 set up at the
  * queue's *_addr; false, with the reason printed, if the device refuses. */
 bool virtio_setup(uintptr_t window, struct virtq *q);
+/* Writes descriptor `i` of the queue's table as it is, right or wrong. */
+void virtio_set_desc(struct virtq *q, unsigned i, uint64_t addr, uint32_t len, uint16_t flags,
+		     uint16_t next);
 /* QueueNotify for queue 0. */
 void virtio_notify(uintptr_t window);
 /* Makes the chain starting at `head` available and notifies queue 0. */
