@@ -50,11 +50,12 @@ static void build_chains(void)
 	for (unsigned c = 0; c < NUM_CHAINS; c++) {
 		unsigned head = c * DESCS_PER_CHAIN;
 		headers[c] = (struct blk_header){ .type = BLK_T_IN };
-		virtio_set_desc(&queue, head, (uintptr_t)&headers[c], sizeof(headers[c]), VIRTQ_DESC_F_NEXT,
-			 head + 1);
+		virtio_set_desc(&queue, head, (uintptr_t)&headers[c], sizeof(headers[c]),
+				VIRTQ_DESC_F_NEXT, head + 1);
 		virtio_set_desc(&queue, head + 1, BUFFERS_ADDR + c * READ_BYTES, READ_BYTES,
-			 VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, head + 2);
-		virtio_set_desc(&queue, head + 2, (uintptr_t)&status_bytes[c], 1, VIRTQ_DESC_F_WRITE, 0);
+				VIRTQ_DESC_F_NEXT | VIRTQ_DESC_F_WRITE, head + 2);
+		virtio_set_desc(&queue, head + 2, (uintptr_t)&status_bytes[c], 1,
+				VIRTQ_DESC_F_WRITE, 0);
 	}
 }
 

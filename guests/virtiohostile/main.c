@@ -84,11 +84,13 @@ static void check_bad_data_buffers(void)
 static void check_bad_chains(void)
 {
 	build_request(BLK_T_IN, (uintptr_t)data, SECTOR_SIZE);
-	virtio_set_desc(&queue, 2, (uintptr_t)&status_byte, 1, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 0);
+	virtio_set_desc(&queue, 2, (uintptr_t)&status_byte, 1,
+			VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 0);
 	expect_refused("descriptor loop is refused");
 
 	build_request(BLK_T_IN, (uintptr_t)data, SECTOR_SIZE);
-	virtio_set_desc(&queue, 1, (uintptr_t)data, SECTOR_SIZE, VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 200);
+	virtio_set_desc(&queue, 1, (uintptr_t)data, SECTOR_SIZE,
+			VIRTQ_DESC_F_WRITE | VIRTQ_DESC_F_NEXT, 200);
 	expect_refused("next index out of the queue is refused");
 
 	build_request(BLK_T_IN, (uintptr_t)data, SECTOR_SIZE);
