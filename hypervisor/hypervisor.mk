@@ -1,4 +1,6 @@
-# The hypervisor image: build/hypervisor/tessera.bin (an arm64 Image).
+# The hypervisor image: $(BUILD)/hypervisor/tessera.bin (an arm64 Image, or
+# on riscv64 a flat binary that OpenSBI starts at 0x80200000), for HV_ARCH
+# on the board HV_PLATFORM (the top-level Makefile sets both from ARCH).
 # The core is compiled without the architecture's include directory, so it can
 # reach the architecture only through hypervisor/include/arch.h.
 # `make HV_SELFTEST=1` builds a test-only image instead, in
@@ -40,8 +42,18 @@ HV_ARCH_SRCS := $(wildcard hypervisor/arch/$(HV_ARCH)/*.c hypervisor/arch/$(HV_A
                 $(wildcard hypervisor/platform/$(HV_PLATFORM)/*.c)
 HV_OBJS := $(patsubst %,$(HV_OUT)/%.o,$(HV_CORE_SRCS) $(HV_ARCH_SRCS))
 
+# The hypervisor never touches floating-point or vector registers, which
+# belong to the guests: general registers only.
+ifeq ($(HV_ARCH),riscv64)
+# gcc 12 knows no H extension: the assembler is told, and gcc must not emit
+# the .attribute that would override that.
+HV_TARGET_FLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany -mstrict-align \
+                   -mno-riscv-attribute -Wa,-march=rv64imach_zicsr_zifencei_svinval
+else
+HV_TARGET_FLAGS := -mgeneral-regs-only -mstrict-align -mno-outline-atomics
+endif
 HV_CFLAGS := -std=c11 -ffreestanding -nostdlib -fno-builtin -fno-pie -fno-stack-protector \
-             -mgeneral-regs-only -mstrict-align -mno-outline-atomics -O2 $(HV_LTO) -g -Wall -Wextra -Werror \
+             $(HV_TARGET_FLAGS) -O2 $(HV_LTO) -g -Wall -Wextra -Werror \
              -MMD -MP -Iinclude -Ihypervisor/include $(if $(filter 1,$(STATS)),-DHV_STATS)
 HV_ARCH_CFLAGS := $(HV_CFLAGS) -Ihypervisor/arch/$(HV_ARCH)/include
 
@@ -64,7 +76,8 @@ $(HV_OUT)/%.S.o: %.S hypervisor/hypervisor.mk
 	$(CC_TARGET) $(HV_OBJ_CFLAGS) -c $< -o $@
 
 $(HV_ELF): $(HV_OBJS) hypervisor/arch/$(HV_ARCH)/linker.ld
-	$(CC_TARGET) -O2 $(HV_LTO) -nostdlib -static -no-pie -Wl,--no-warn-rwx-segments,--build-id=none \
+	$(CC_TARGET) $(HV_TARGET_FLAGS) -O2 $(HV_LTO) -nostdlib -static -no-pie \
+		-Wl,--no-warn-rwx-segments,--build-id=none \
 		$(HV_LINK_EXTRA) -T hypervisor/arch/$(HV_ARCH)/linker.ld $(HV_OBJS) -o $@
 
 $(HV_IMAGE): $(HV_ELF)

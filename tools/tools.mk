@@ -9,6 +9,7 @@ TOOLS_CLI_HOST   := $(TOOLS_OUT)/host/tessera
 # The validator and the board description, shared with the hypervisor.
 TOOLS_HV_SRCS := hypervisor/core/config_check.c hypervisor/core/config_error.c \
                  hypervisor/core/format.c hypervisor/arch/aarch64/stage2_limits.c \
+                 hypervisor/arch/aarch64/irqchip_config.c \
                  hypervisor/platform/qemu-virt/platform.c
 TOOLS_VIRTIO_SRCS := $(wildcard tools/virtio/*.c)
 TOOLS_CLI_SRCS := $(wildcard tools/cli/*.c) $(TOOLS_VIRTIO_SRCS)

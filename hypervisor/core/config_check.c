@@ -4,15 +4,13 @@
 #include <tessera/hypercall.h>
 
 #include "config_check.h"
+#include "irqchip_config.h"
 #include "stage2.h"
 #include "util.h"
 
-#define FIRST_SPI 32
-/* An A64 instruction: an entry point must have all of it in RAM. */
+/* An instruction (A64, or RV64 without compression): an entry point must
+ * have all of it in RAM. */
 #define INSTRUCTION_SIZE 4
-/* The emulated windows every zone but the root has besides its VIRTIO
- * regions: the GIC distributor, its redistributors and the console. */
-#define FIXED_WINDOWS 3
 
 /* Records why the config is refused; evaluates to the error code. */
 #define reject(error, code, ...) \
@@ -66,68 +64,6 @@ static int check_cpus(const struct zone_config *c, const struct platform *plat,
 				      "(%u CPUs)",
 				      (unsigned long long)c->cpus, cpu, plat->num_cpus);
 	return 0;
-}
-
-/* The zone's GIC windows are emulated at the machine's addresses: a window
- * larger than the machine's would let the emulation reach memory beyond it. */
-static int check_distributor_window(const struct gicv3_config *gic, const struct platform *plat,
-				    struct config_error *e)
-{
-	const struct phys_range *machine = &plat->gic_distributor;
-	bool base_differs = gic->gicd_base != machine->start;
-
-	if (!base_differs && gic->gicd_size == machine->size)
-		return 0;
-	return reject(e, -HV_EINVAL,
-		      "arch_config.gicd_%s 0x%llx: the GIC distributor window must be exactly "
-		      "0x%llx size 0x%llx",
-		      base_differs ? "base" : "size",
-		      (unsigned long long)(base_differs ? gic->gicd_base : gic->gicd_size),
-		      (unsigned long long)machine->start, (unsigned long long)machine->size);
-}
-
-/* A zone's device tree may describe fewer redistributor frames than the
- * machine has (only its own CPUs' are ever shown to it), so one config
- * serves machines with more CPUs. */
-static int check_redistributor_window(const struct gicv3_config *gic, const struct platform *plat,
-				      struct config_error *e)
-{
-	const struct phys_range *machine = &plat->gic_redistributors;
-	uint64_t frame = plat->gic_redistributor_frame_size;
-
-	if (gic->gicr_base != machine->start)
-		return reject(e, -HV_EINVAL,
-			      "arch_config.gicr_base 0x%llx: the GIC redistributors window must "
-			      "start at 0x%llx",
-			      (unsigned long long)gic->gicr_base,
-			      (unsigned long long)machine->start);
-	if (gic->gicr_size == 0 || gic->gicr_size > machine->size ||
-	    !IS_ALIGNED(gic->gicr_size, frame))
-		return reject(e, -HV_EINVAL,
-			      "arch_config.gicr_size 0x%llx: the GIC redistributors window must "
-			      "be whole frames of 0x%llx, at most 0x%llx (this machine's %u CPUs)",
-			      (unsigned long long)gic->gicr_size, (unsigned long long)frame,
-			      (unsigned long long)machine->size, plat->num_cpus);
-	return 0;
-}
-
-static int check_arch(const struct zone_config *c, const struct platform *plat,
-		      struct config_error *e)
-{
-	const struct arch_zone_config *a = &c->arch_config;
-
-	if (a->is_aarch32)
-		return reject(e, -HV_EINVAL,
-			      "arch_config.is_aarch32 %u: AArch32 zones are not supported",
-			      (unsigned)a->is_aarch32);
-	if (a->gic_version_tag != GIC_VERSION_TAG_V3)
-		return reject(e, -HV_EINVAL,
-			      "arch_config.gic_version_tag %llu: only GICv3 (tag %u) is supported",
-			      (unsigned long long)a->gic_version_tag, GIC_VERSION_TAG_V3);
-	int err = check_distributor_window(&a->gic.v3, plat, e);
-	if (err)
-		return err;
-	return check_redistributor_window(&a->gic.v3, plat, e);
 }
 
 static bool is_mapped(const struct memory_region *r)
@@ -225,15 +161,18 @@ static int check_region_guest(uint32_t i, const struct memory_region *r,
 			      const struct zone_config *c, const struct platform *plat,
 			      bool is_root, struct config_error *e)
 {
-	const struct gicv3_config *gic = &c->arch_config.gic.v3;
+	struct irqchip_window windows[PLATFORM_IRQCHIP_WINDOWS];
+	unsigned num_windows = irqchip_config_windows(c, windows);
 	uint64_t ipa = r->virtual_start;
 
-	if (ranges_overlap(ipa, r->size, gic->gicd_base, gic->gicd_size))
-		return reject_region(e, i, r, "virtual_start", ipa,
-				     "covers the zone's GIC distributor window");
-	if (ranges_overlap(ipa, r->size, gic->gicr_base, gic->gicr_size))
-		return reject_region(e, i, r, "virtual_start", ipa,
-				     "covers the zone's GIC redistributor window");
+	for (unsigned w = 0; w < num_windows; w++) {
+		if (!ranges_overlap(ipa, r->size, windows[w].base, windows[w].size))
+			continue;
+		return reject(e, -HV_EINVAL,
+			      "memory_regions[%u].virtual_start 0x%llx: %s region covers the "
+			      "zone's %s window",
+			      i, (unsigned long long)ipa, type_name(r->type), windows[w].name);
+	}
 	if (!is_root && overlaps(ipa, r->size, &plat->console))
 		return reject_region(e, i, r, "virtual_start", ipa,
 				     "covers the zone's emulated console window");
@@ -287,12 +226,15 @@ static int check_regions(const struct zone_config *c, const struct platform *pla
 
 /* Each emulated window takes one of the zone's MAX_MMIO_HANDLERS, and a
  * zone start must not find out that they run short after it has begun to
- * take its resources. The root zone has the GIC's two windows only: the
- * real UART, and no VIRTIO region is trapped for it. */
+ * take its resources. The root zone has the interrupt controller's windows
+ * only: the real UART, and no VIRTIO region is trapped for it. Every other
+ * zone also has the emulated console. */
 static int check_emulated_windows(const struct zone_config *c, bool is_root,
 				  struct config_error *e)
 {
-	unsigned windows = FIXED_WINDOWS;
+	struct irqchip_window irqchip[PLATFORM_IRQCHIP_WINDOWS];
+	unsigned fixed = irqchip_config_windows(c, irqchip) + 1;
+	unsigned windows = fixed;
 
 	if (is_root)
 		return 0;
@@ -302,32 +244,10 @@ static int check_emulated_windows(const struct zone_config *c, bool is_root,
 			continue;
 		return reject(e, -HV_EINVAL,
 			      "memory_regions[%u].type %u: VIRTIO region %u of the zone, more than "
-			      "the %u that fit (a zone has %u emulated windows; the GIC and the "
-			      "console take %u)",
-			      i, r->type, windows - FIXED_WINDOWS, MAX_MMIO_HANDLERS - FIXED_WINDOWS,
-			      MAX_MMIO_HANDLERS, FIXED_WINDOWS);
-	}
-	return 0;
-}
-
-static int check_interrupts(const struct zone_config *c, const struct platform *plat,
-			    struct config_error *e)
-{
-	for (unsigned intid = 0; intid < CONFIG_MAX_INTERRUPTS; intid++) {
-		if (!interrupt_claimed(c, intid))
-			continue;
-		unsigned word = intid / 32;
-		if (intid < FIRST_SPI)
-			return reject(e, -HV_EINVAL,
-				      "interrupts_bitmap[%u] 0x%x: INTID %u is an SGI or PPI, "
-				      "private to each CPU",
-				      word, c->interrupts_bitmap[word], intid);
-		if (intid >= plat->num_interrupts)
-			return reject(e, -HV_EINVAL,
-				      "interrupts_bitmap[%u] 0x%x: INTID %u does not exist on "
-				      "this machine (%u INTIDs)",
-				      word, c->interrupts_bitmap[word], intid,
-				      plat->num_interrupts);
+			      "the %u that fit (a zone has %u emulated windows; the interrupt "
+			      "controller and the console take %u)",
+			      i, r->type, windows - fixed, MAX_MMIO_HANDLERS - fixed,
+			      MAX_MMIO_HANDLERS, fixed);
 	}
 	return 0;
 }
@@ -399,8 +319,8 @@ static int check_unsupported(const struct zone_config *c, struct config_error *e
 	return 0;
 }
 
-/* The GIC windows come before the memory regions: the regions are checked
- * against them. */
+/* The interrupt controller's windows come before the memory regions: the
+ * regions are checked against them. */
 int zone_config_check(const struct zone_config *config, const struct platform *plat,
 		      bool is_root, struct config_error *e)
 {
@@ -409,13 +329,13 @@ int zone_config_check(const struct zone_config *config, const struct platform *p
 	if (!err)
 		err = check_cpus(config, plat, e);
 	if (!err)
-		err = check_arch(config, plat, e);
+		err = irqchip_config_check_arch(config, plat, e);
 	if (!err)
 		err = check_regions(config, plat, is_root, e);
 	if (!err)
 		err = check_emulated_windows(config, is_root, e);
 	if (!err)
-		err = check_interrupts(config, plat, e);
+		err = irqchip_config_check_interrupts(config, plat, e);
 	if (!err)
 		err = check_boot(config, e);
 	if (!err)
@@ -445,7 +365,7 @@ static int check_region_conflicts(const struct zone_config *c, const struct zone
 static int check_interrupt_conflicts(const struct zone_config *c, const struct zone_config *o,
 				     struct config_error *e)
 {
-	for (unsigned intid = FIRST_SPI; intid < CONFIG_MAX_INTERRUPTS; intid++)
+	for (unsigned intid = 0; intid < CONFIG_MAX_INTERRUPTS; intid++)
 		if (interrupt_claimed(c, intid) && interrupt_claimed(o, intid))
 			return reject(e, -HV_EBUSY,
 				      "interrupts_bitmap[%u] 0x%x: INTID %u belongs to "

@@ -1,12 +1,14 @@
-/* The CPU count decides the size of the GIC redistributor windows: the
- * machine's, which bounds every zone's, and the root zone's, which is all
- * of it. Both are resized here, so that nothing else has to follow the
- * count. */
+/* The CPUs come from the device tree the hypervisor was booted with. The
+ * count also sizes the interrupt controller's per-CPU windows (GICv3's
+ * redistributors): the machine's, which bounds every zone's, and the root
+ * zone's, which is all of it. Both are resized here, so that nothing else
+ * has to follow the count. */
 #include "cpu_topology.h"
 
 #include "arch.h"
 #include "cstring.h"
 #include "fdt_cpus.h"
+#include "irqchip_config.h"
 #include "log.h"
 #include "platform.h"
 
@@ -20,14 +22,6 @@ static const char *read_device_tree(uint64_t host_dtb, struct fdt_cpus *cpus)
 		return "it is not in RAM";
 	return fdt_cpus_read((const void *)(uintptr_t)host_dtb,
 			     ram->start + ram->size - host_dtb, arch_cpu_hw_id(), cpus);
-}
-
-static void size_redistributor_windows(void)
-{
-	uint64_t window = platform.num_cpus * platform.gic_redistributor_frame_size;
-
-	platform.gic_redistributors.size = window;
-	platform.root_zone->arch_config.gic.v3.gicr_size = window;
 }
 
 void cpu_topology_init(uint64_t host_dtb)
@@ -46,6 +40,6 @@ void cpu_topology_init(uint64_t host_dtb)
 			 cpus.listed, MAX_CPUS);
 	platform.num_cpus = cpus.count;
 	memcpy(platform.cpu_hw_ids, cpus.hw_ids, sizeof(platform.cpu_hw_ids));
-	size_redistributor_windows();
+	irqchip_platform_set_cpus(&platform);
 	log_info("%u CPUs from the device tree", platform.num_cpus);
 }

@@ -26,7 +26,6 @@
 #define ANSWER_TIMEOUT_NS      1000000000ULL
 #define STOP_CONFIRM_TIMEOUT_NS 1000000000ULL
 #define RING_MASK              (VIRTIO_BRIDGE_MAX_REQ - 1)
-#define FIRST_SPI              32
 
 _Static_assert(MAX_CPUS <= VIRTIO_BRIDGE_MAX_CPUS, "a cfg answer slot per CPU");
 
@@ -66,9 +65,9 @@ int64_t virtio_bridge_register(struct vcpu *caller, uint64_t page_ipa)
 	__atomic_store_n(&bridge, page, __ATOMIC_RELEASE);
 	spin_unlock(&completion_lock);
 	spin_unlock(&request_lock);
-	if (!zone_owns_interrupt(caller->zone, VIRTIO_BRIDGE_WAKEUP_INTID))
-		log_warn("virtio: zone0 does not own INTID %u, so a sleeping daemon is never "
-			 "woken", VIRTIO_BRIDGE_WAKEUP_INTID);
+	if (!zone_owns_interrupt(caller->zone, platform.virtio_wakeup_interrupt))
+		log_warn("virtio: zone0 does not own interrupt %u, so a sleeping daemon is never "
+			 "woken", platform.virtio_wakeup_interrupt);
 	log_info("virtio: bridge page at 0x%lx, daemon registered", (unsigned long)page_ipa);
 	return 0;
 }
@@ -85,7 +84,7 @@ static void wake_daemon(struct virtio_bridge *b)
 {
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&b->need_wakeup, __ATOMIC_RELAXED))
-		arch_interrupt_raise(VIRTIO_BRIDGE_WAKEUP_INTID);
+		arch_interrupt_raise(platform.virtio_wakeup_interrupt);
 }
 
 /* False when the ring is full, or holds the zone's share already.
@@ -273,9 +272,9 @@ static void raise_completion(struct virtio_bridge_response done)
 	struct zone *zone = zone_running_by_id(done.target_zone);
 
 	if (!zone || zone == zone_root() || !zone->shares_ram_with_root ||
-	    done.irq_id < FIRST_SPI || !zone_owns_interrupt(zone, done.irq_id)) {
+	    !zone_owns_interrupt(zone, done.irq_id)) {
 		log_guest_warn(zone_root(),
-			       "virtio: completion for zone %u, INTID %u dropped: no running zone "
+			       "virtio: completion for zone %u, interrupt %u dropped: no running zone "
 			       "with virtio devices receives it", done.target_zone, done.irq_id);
 		return;
 	}

@@ -10,6 +10,7 @@
 #include <tessera/zone_config.h>
 
 #define MAX_CPUS 8
+#define PLATFORM_IRQCHIP_WINDOWS 2
 
 struct phys_range {
 	uint64_t start;
@@ -19,18 +20,22 @@ struct phys_range {
 struct platform {
 	const char *name;
 	unsigned num_cpus;                  /* CPU 0 is the boot CPU */
-	uint64_t cpu_hw_ids[MAX_CPUS];      /* hardware CPU identifiers (MPIDR on Arm) */
+	uint64_t cpu_hw_ids[MAX_CPUS];      /* MPIDR on Arm, hart id on RISC-V */
 	struct phys_range ram;              /* all of the machine's RAM */
 	struct phys_range hypervisor;       /* RAM no zone may ever map */
 	struct phys_range page_pool;        /* inside `hypervisor`, after the image */
 	struct phys_range restart_cache;    /* inside `hypervisor`: zones' boot images */
 	uint32_t num_interrupts;            /* INTIDs 0 .. num_interrupts-1 exist */
 	uint64_t stage2_max_block;          /* largest stage-2 leaf zones get */
-	struct phys_range gic_distributor;  /* a zone's distributor window is exactly this */
-	/* The redistributor frames of all num_cpus CPUs: a zone's window starts
-	 * here and covers some of these whole frames. */
-	struct phys_range gic_redistributors;
-	uint64_t gic_redistributor_frame_size;
+	/* The interrupt controller's register windows, emulated for every zone
+	 * at these addresses (irqchip_config.h says what a zone may ask of
+	 * them): GICv3's distributor and the redistributor frames of all
+	 * num_cpus CPUs; a PLIC's one window. */
+	struct phys_range irqchip_windows[PLATFORM_IRQCHIP_WINDOWS];
+	/* Bytes of a window per CPU (a GICv3 redistributor frame), or 0. */
+	uint64_t irqchip_per_cpu_size;
+	/* Raised in zone0 when the virtio daemon has requests to serve. */
+	uint32_t virtio_wakeup_interrupt;
 	/* The hypervisor's console UART: shared with the root zone, emulated
 	 * (as a debug console) at the same address for every other zone. */
 	struct phys_range console;
@@ -38,7 +43,7 @@ struct platform {
 	 * zone reaches them through emulation. */
 	const struct phys_range *hypervisor_devices;
 	unsigned num_hypervisor_devices;
-	struct zone_config *root_zone;      /* its redistributor window is the machine's */
+	struct zone_config *root_zone;
 };
 
 extern struct platform platform;

@@ -27,10 +27,6 @@
 #define VIRTIO_BRIDGE_MAX_CPUS  32
 #define VIRTIO_BRIDGE_PAGE_SIZE 4096
 
-/* zone0's interrupt for "a request is waiting" (SPI 32), raised only while
- * the daemon has set need_wakeup. */
-#define VIRTIO_BRIDGE_WAKEUP_INTID 64
-
 /* virtio-mmio registers the bridge gives a meaning of its own. */
 #define VIRTIO_MMIO_QUEUE_NOTIFY  0x050
 #define VIRTIO_MMIO_INTERRUPT_ACK 0x064

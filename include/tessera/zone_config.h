@@ -42,6 +42,26 @@ struct ivc_config {
 	uint32_t max_peers;
 };
 
+/* The layout after arch_config follows the target architecture, as in
+ * hvisor: a build for the build host that checks another architecture's
+ * configs defines TESSERA_TARGET_RISCV64. */
+#if defined(__riscv) || defined(TESSERA_TARGET_RISCV64)
+#define TESSERA_ZONE_CONFIG_RISCV64 1
+#endif
+
+#ifdef TESSERA_ZONE_CONFIG_RISCV64
+
+/* hvisor's riscv64 arch_config: the interrupt controller's window, a PLIC
+ * or an APLIC (size 0: none). */
+struct arch_zone_config {
+	uint64_t plic_base;
+	uint64_t plic_size;
+	uint64_t aplic_base;
+	uint64_t aplic_size;
+};
+
+#else
+
 #define GIC_VERSION_TAG_V2 0
 #define GIC_VERSION_TAG_V3 1
 
@@ -66,6 +86,8 @@ struct arch_zone_config {
 		struct gicv3_config v3;
 	} gic;
 };
+
+#endif
 
 struct pci_config {
 	uint64_t ecam_base, ecam_size;
@@ -124,15 +146,24 @@ ZONE_CONFIG_ASSERT_OFFSET(entry_point, 2288);
 ZONE_CONFIG_ASSERT_OFFSET(dtb_size, 2320);
 ZONE_CONFIG_ASSERT_OFFSET(name, 2328);
 ZONE_CONFIG_ASSERT_OFFSET(arch_config, 2360);
+_Static_assert(sizeof(struct memory_region) == 32, "memory_region is 32 bytes");
+_Static_assert(sizeof(struct ivc_config) == 40, "ivc_config is 40 bytes");
+_Static_assert(sizeof(struct pci_config) == 104, "pci_config is 104 bytes");
+_Static_assert(sizeof(struct zone_info) == 56, "zone_info is 56 bytes");
+#ifdef TESSERA_ZONE_CONFIG_RISCV64
+ZONE_CONFIG_ASSERT_OFFSET(num_pci_bus, 2392);
+ZONE_CONFIG_ASSERT_OFFSET(pci_config, 2400);
+ZONE_CONFIG_ASSERT_OFFSET(num_pci_devs, 2816);
+ZONE_CONFIG_ASSERT_OFFSET(alloc_pci_devs, 2824);
+_Static_assert(sizeof(struct arch_zone_config) == 32, "arch_config is 32 bytes");
+_Static_assert(sizeof(struct zone_config) == 3080, "zone_config is 3080 bytes");
+#else
 ZONE_CONFIG_ASSERT_OFFSET(num_pci_bus, 2448);
 ZONE_CONFIG_ASSERT_OFFSET(pci_config, 2456);
 ZONE_CONFIG_ASSERT_OFFSET(num_pci_devs, 2872);
 ZONE_CONFIG_ASSERT_OFFSET(alloc_pci_devs, 2880);
-_Static_assert(sizeof(struct memory_region) == 32, "memory_region is 32 bytes");
-_Static_assert(sizeof(struct ivc_config) == 40, "ivc_config is 40 bytes");
 _Static_assert(sizeof(struct arch_zone_config) == 88, "arch_config is 88 bytes");
-_Static_assert(sizeof(struct pci_config) == 104, "pci_config is 104 bytes");
 _Static_assert(sizeof(struct zone_config) == 3136, "zone_config is 3136 bytes");
-_Static_assert(sizeof(struct zone_info) == 56, "zone_info is 56 bytes");
+#endif
 
 #endif

@@ -360,7 +360,7 @@ static void redistributor_window_follows_the_cpu_count(void **state)
 
 	(void)state;
 	plat.num_cpus = 8;
-	plat.gic_redistributors.size = 8 * 0x20000;
+	plat.irqchip_windows[1].size = 8 * 0x20000;
 	expect_verdict(&c, &plat, false, 0, "");
 	c.arch_config.gic.v3.gicr_size = 0x100000;
 	expect_verdict(&c, &plat, false, 0, "");
@@ -376,7 +376,7 @@ static void redistributor_window_follows_the_cpu_count(void **state)
 		       "cpus 0x300: CPU 8 does not exist on this machine (8 CPUs)");
 
 	plat.num_cpus = 2;
-	plat.gic_redistributors.size = 2 * 0x20000;
+	plat.irqchip_windows[1].size = 2 * 0x20000;
 	c = zone1();
 	expect_verdict(&c, &plat, false, -HV_EINVAL,
 		       "cpus 0xc: CPU 2 does not exist on this machine (2 CPUs)");
@@ -457,8 +457,8 @@ static void rejects_more_virtio_windows_than_a_zone_holds(void **state)
 	c.memory_regions[c.num_memory_regions++] = region(MEM_TYPE_VIRTIO, 0xc000000, 0xc000000,
 							  0x200);
 	expect_rejected(&c, "memory_regions[63].type 2: VIRTIO region 22 of the zone, more than "
-			    "the 21 that fit (a zone has 24 emulated windows; the GIC and the console "
-			    "take 3)");
+			    "the 21 that fit (a zone has 24 emulated windows; the interrupt "
+			    "controller and the console take 3)");
 
 	/* The root zone has the real UART and no VIRTIO region is trapped for it. */
 	c.zone_id = 0;

@@ -17,6 +17,7 @@ UNIT_SRCS_page_pool    := hypervisor/core/page_pool.c
 UNIT_SRCS_config_check := hypervisor/core/config_check.c hypervisor/core/config_error.c \
                           hypervisor/core/format.c \
                           hypervisor/arch/aarch64/stage2_limits.c \
+                          hypervisor/arch/aarch64/irqchip_config.c \
                           hypervisor/platform/qemu-virt/platform.c
 UNIT_SRCS_format       := hypervisor/core/format.c
 UNIT_SRCS_dabt         := hypervisor/arch/aarch64/dabt.c

@@ -1,11 +1,13 @@
 /* The hypervisor takes its CPUs from the device tree it was booted with and
- * gives zone0 the redistributor window of all of them (platform.h), so
- * zone0's config read back says how many the machine has. */
+ * gives zone0 the interrupt controller's per-CPU windows of all of them
+ * (platform.h), so zone0's config read back may say how many the machine
+ * has. */
 #include "machine_cpus.h"
 
 #include <stdint.h>
 
 #include "hvisor_device.h"
+#include "irqchip_config.h"
 #include "platform.h"
 
 #define ZONE0_ID 0
@@ -13,14 +15,12 @@
 void machine_cpus_adopt(int fd)
 {
 	static struct zone_config zone0;
-	uint64_t frame = platform.gic_redistributor_frame_size;
 
-	if (hvisor_zone_config(fd, ZONE0_ID, &zone0) ||
-	    zone0.arch_config.gic_version_tag != GIC_VERSION_TAG_V3)
+	if (hvisor_zone_config(fd, ZONE0_ID, &zone0))
 		return;
-	uint64_t window = zone0.arch_config.gic.v3.gicr_size;
-	if (window == 0 || window % frame || window / frame > MAX_CPUS)
+	unsigned cpus = irqchip_config_machine_cpus(&zone0, &platform);
+	if (cpus == 0 || cpus > MAX_CPUS)
 		return;
-	platform.num_cpus = (unsigned)(window / frame);
-	platform.gic_redistributors.size = window;
+	platform.num_cpus = cpus;
+	irqchip_platform_set_cpus(&platform);
 }

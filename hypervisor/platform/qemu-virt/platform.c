@@ -81,9 +81,13 @@ struct platform platform = {
 	 * its whole TLB; Linux issues tens of thousands while booting. On
 	 * hardware the largest blocks would be the choice. */
 	.stage2_max_block = 0x1000,
-	.gic_distributor = { GICD_BASE, GICD_SIZE },
-	.gic_redistributors = { GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
-	.gic_redistributor_frame_size = GICR_FRAME_SIZE,
+	.irqchip_windows = {
+		{ GICD_BASE, GICD_SIZE },
+		{ GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
+	},
+	.irqchip_per_cpu_size = GICR_FRAME_SIZE,
+	/* SPI 32, as hvisor's boards */
+	.virtio_wakeup_interrupt = 64,
 	.console = { UART_BASE, UART_SIZE },
 	.hypervisor_devices = gic_registers,
 	.num_hypervisor_devices = sizeof(gic_registers) / sizeof(gic_registers[0]),
