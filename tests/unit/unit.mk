@@ -37,15 +37,24 @@ UNIT_SRCS_pmu_sw_increment := hypervisor/arch/aarch64/pmu_sw_increment.c
 UNIT_SRCS_smccc_arch   := hypervisor/arch/aarch64/smccc_arch.c
 UNIT_SRCS_trap_controls := hypervisor/arch/aarch64/trap_controls.c
 UNIT_SRCS_zone_stop    := hypervisor/core/zone_stop.c
+UNIT_SRCS_irqchip_config_riscv64 := hypervisor/core/config_check.c \
+                          hypervisor/core/config_error.c hypervisor/core/format.c \
+                          hypervisor/arch/riscv64/irqchip_config.c \
+                          hypervisor/arch/riscv64/stage2_limits.c
 
 
 
 UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_chosen \
               fdt_cpus rate_limit el1_exception console_pl011 cstring ram_clear \
               virtio_ring_share pmu_sw_increment smccc_arch trap_controls zone_stop log
-UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%)
+# riscv64's tests: built with the riscv64 headers and the riscv64 layout of
+# the zone config, in an object tree of their own.
+UNIT_TESTS_RISCV64 := irqchip_config_riscv64
+UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%) $(UNIT_TESTS_RISCV64:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
-                $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))
+                $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t))))) \
+              $(sort $(foreach t,$(UNIT_TESTS_RISCV64), \
+                $(patsubst %.c,$(UNIT_OUT)/riscv64/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t)))))
 
 .PHONY: unit-test
 # Runs every binary even after a failure, then fails if any did.
@@ -63,12 +72,23 @@ $(UNIT_OUT)/obj/%.o: %.c tests/unit/unit.mk
 	@mkdir -p $(dir $@)
 	$(UNIT_CC) $(UNIT_CFLAGS) -c $< -o $@
 
+UNIT_CFLAGS_RISCV64 := $(subst arch/aarch64,arch/riscv64,$(UNIT_CFLAGS)) -DTESSERA_TARGET_RISCV64
+$(UNIT_OUT)/riscv64/%.o: %.c tests/unit/unit.mk
+	@mkdir -p $(dir $@)
+	$(UNIT_CC) $(UNIT_CFLAGS_RISCV64) -c $< -o $@
+
 # One link rule per test: its own object plus the hypervisor objects it tests.
 define UNIT_LINK_RULE
 $(UNIT_OUT)/test_$(1): $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(1).c $(UNIT_SRCS_$(1)))
 	$$(UNIT_CC) $$(UNIT_CFLAGS) $$^ $$(UNIT_LDLIBS) -o $$@
 endef
 $(foreach t,$(UNIT_TESTS),$(eval $(call UNIT_LINK_RULE,$(t))))
+
+define UNIT_LINK_RULE_RISCV64
+$(UNIT_OUT)/test_$(1): $(patsubst %.c,$(UNIT_OUT)/riscv64/%.o,tests/unit/test_$(1).c $(UNIT_SRCS_$(1)))
+	$$(UNIT_CC) $$(UNIT_CFLAGS_RISCV64) $$^ $$(UNIT_LDLIBS) -o $$@
+endef
+$(foreach t,$(UNIT_TESTS_RISCV64),$(eval $(call UNIT_LINK_RULE_RISCV64,$(t))))
 
 # test_fdt_cpus reads, at run time, the trees dtc compiles from its sources.
 UNIT_FDT_CPUS_DTBS := $(patsubst tests/unit/fdt_cpus/%.dts,$(UNIT_OUT)/fdt_cpus/%.dtb, \
