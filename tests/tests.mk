@@ -2,13 +2,18 @@
 # pexpect driving QEMU).
 include tests/unit/unit.mk
 
-CPPCHECK_FLAGS := --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
-                  --inline-suppr --std=c11 --suppress=missingIncludeSystem \
-                  -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include
+CPPCHECK_COMMON := --quiet --error-exitcode=1 --enable=warning,style,performance,portability \
+                   --inline-suppr --std=c11 --suppress=missingIncludeSystem \
+                   -Iinclude -Ihypervisor/include
+CPPCHECK_FLAGS := $(CPPCHECK_COMMON) -Ihypervisor/arch/aarch64/include
+# Each architecture's code with its own headers and zone config layout.
+CPPCHECK_RISCV64 := $(CPPCHECK_COMMON) -Ihypervisor/arch/riscv64/include -D__riscv \
+                    -DTESSERA_TARGET_RISCV64
 
 cppcheck:
-	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor guests/baremetal guests/selftest guests/zoneprobe guests/hypfault guests/chaos guests/exitbench guests/virtiohostile guests/virtioflood
-	cppcheck $(CPPCHECK_FLAGS) -Itools/cli tools tests/tools guests/linux
+	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor/core hypervisor/arch/aarch64 hypervisor/platform/qemu-virt guests/baremetal guests/selftest guests/zoneprobe guests/hypfault guests/chaos guests/exitbench guests/virtiohostile guests/virtioflood
+	cppcheck $(CPPCHECK_RISCV64) hypervisor/arch/riscv64 $(wildcard hypervisor/platform/qemu-virt-riscv64) tools/cli/riscv64
+	cppcheck $(CPPCHECK_FLAGS) -Itools/cli -itools/cli/riscv64 tools tests/tools guests/linux
 
 # The slow tests (marked `slow`) run in `make test-slow` only.
 system-test: all

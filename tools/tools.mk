@@ -1,44 +1,50 @@
-# zone0's CLI `tessera`: a static aarch64 binary for zone0, the same program
+# zone0's CLI `tessera`: a static binary for zone0 (HV_ARCH), the same program
 # for the build host (config check / config show / virtio check), its tests
 # and a libFuzzer target for the JSON-to-config path. The virtio back-end
 # daemon (tools/virtio) is part of it. `make tools` builds both binaries.
 TOOLS_OUT        := $(BUILD)/tools
-TOOLS_CLI_TARGET := $(TOOLS_OUT)/aarch64/tessera
+TOOLS_CLI_TARGET := $(TOOLS_OUT)/$(HV_ARCH)/tessera
 TOOLS_CLI_HOST   := $(TOOLS_OUT)/host/tessera
 
 # The validator and the board description, shared with the hypervisor.
 TOOLS_HV_SRCS := hypervisor/core/config_check.c hypervisor/core/config_error.c \
-                 hypervisor/core/format.c hypervisor/arch/aarch64/stage2_limits.c \
-                 hypervisor/arch/aarch64/irqchip_config.c \
-                 hypervisor/platform/qemu-virt/platform.c
+                 hypervisor/core/format.c hypervisor/arch/$(HV_ARCH)/stage2_limits.c \
+                 hypervisor/arch/$(HV_ARCH)/irqchip_config.c \
+                 hypervisor/platform/$(HV_PLATFORM)/platform.c
 TOOLS_VIRTIO_SRCS := $(wildcard tools/virtio/*.c)
-TOOLS_CLI_SRCS := $(wildcard tools/cli/*.c) $(TOOLS_VIRTIO_SRCS)
+# The arch_config keys are the architecture's.
+TOOLS_ARCH_SRCS := $(wildcard tools/cli/$(HV_ARCH)/*.c)
+TOOLS_CLI_SRCS := $(wildcard tools/cli/*.c) $(TOOLS_ARCH_SRCS) $(TOOLS_VIRTIO_SRCS)
 # The part that needs neither files nor /dev/hvisor: JSON to a checked config.
 TOOLS_PARSE_SRCS := $(addprefix tools/cli/,zone_json.c json_fields.c json_number.c \
-                    describe.c message.c image_layout.c) $(TOOLS_HV_SRCS)
+                    number_fields.c describe.c message.c image_layout.c) $(TOOLS_ARCH_SRCS) \
+                    $(TOOLS_HV_SRCS)
 
-TOOLS_INCLUDES := -Iinclude -Ihypervisor/include -Ihypervisor/arch/aarch64/include \
+# A build for the build host checks the target's configs: the target's
+# layout of the zone config.
+TOOLS_INCLUDES := -Iinclude -Ihypervisor/include -Ihypervisor/arch/$(HV_ARCH)/include \
+                  $(if $(filter riscv64,$(HV_ARCH)),-DTESSERA_TARGET_RISCV64) \
                   -Itools/cli -Itools/virtio
 TOOLS_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Werror -MMD -MP \
                   $(TOOLS_INCLUDES)
 TOOLS_HOST_CC  := gcc
-TOOLS_JANSSON_TARGET := /usr/lib/aarch64-linux-gnu/libjansson.a
+TOOLS_JANSSON_TARGET ?= /usr/lib/aarch64-linux-gnu/libjansson.a
 
 TOOLS_HOST_OBJS   := $(patsubst %.c,$(TOOLS_OUT)/host/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
-TOOLS_TARGET_OBJS := $(patsubst %.c,$(TOOLS_OUT)/aarch64/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
+TOOLS_TARGET_OBJS := $(patsubst %.c,$(TOOLS_OUT)/$(HV_ARCH)/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
 
 .PHONY: tools tools-test fuzz-config
 tools: $(TOOLS_CLI_TARGET) $(TOOLS_CLI_HOST)
 
 # epoll, signalfd, eventfd, PTYs and pipe2 are GNU extensions to POSIX.
-$(TOOLS_OUT)/host/obj/tools/virtio/%.o $(TOOLS_OUT)/aarch64/obj/tools/virtio/%.o: \
+$(TOOLS_OUT)/host/obj/tools/virtio/%.o $(TOOLS_OUT)/$(HV_ARCH)/obj/tools/virtio/%.o: \
 	TOOLS_CFLAGS += -D_GNU_SOURCE
 
 $(TOOLS_OUT)/host/obj/%.o: %.c tools/tools.mk
 	@mkdir -p $(dir $@)
 	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -c $< -o $@
 
-$(TOOLS_OUT)/aarch64/obj/%.o: %.c tools/tools.mk
+$(TOOLS_OUT)/$(HV_ARCH)/obj/%.o: %.c tools/tools.mk
 	@mkdir -p $(dir $@)
 	$(CC_TARGET) $(TOOLS_CFLAGS) -c $< -o $@
 

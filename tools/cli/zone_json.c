@@ -5,23 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch_config_json.h"
 #include "describe.h"
 #include "json_fields.h"
 #include "json_number.h"
+#include "number_fields.h"
 
 #define MAX_CPU_ID 63
 #define MODULE_NAME_MAX 32
-
-/* A numeric member stored straight into a struct of the config. */
-struct number_field {
-	const char *key;
-	size_t offset;
-	size_t width;
-	bool required;
-};
-
-#define FIELD(type, member, required) \
-	{ #member, offsetof(type, member), sizeof(((type *)0)->member), required }
 
 static const struct number_field top_fields[] = {
 	FIELD(struct zone_config, zone_id, true),
@@ -45,27 +36,6 @@ static const struct number_field ivc_fields[] = {
 	FIELD(struct ivc_config, out_sec_size, true),
 	FIELD(struct ivc_config, interrupt_num, true),
 	FIELD(struct ivc_config, max_peers, true),
-};
-
-static const struct number_field gicv3_fields[] = {
-	FIELD(struct gicv3_config, gicd_base, true),
-	FIELD(struct gicv3_config, gicd_size, true),
-	FIELD(struct gicv3_config, gicr_base, true),
-	FIELD(struct gicv3_config, gicr_size, true),
-	FIELD(struct gicv3_config, gits_base, false),
-	FIELD(struct gicv3_config, gits_size, false),
-};
-
-static const struct number_field gicv2_fields[] = {
-	FIELD(struct gicv2_config, gicd_base, true),
-	FIELD(struct gicv2_config, gicd_size, true),
-	FIELD(struct gicv2_config, gicc_base, true),
-	FIELD(struct gicv2_config, gicc_size, true),
-	FIELD(struct gicv2_config, gicc_offset, false),
-	FIELD(struct gicv2_config, gich_base, false),
-	FIELD(struct gicv2_config, gich_size, false),
-	FIELD(struct gicv2_config, gicv_base, false),
-	FIELD(struct gicv2_config, gicv_size, false),
 };
 
 static const struct number_field pci_fields[] = {
@@ -92,32 +62,6 @@ static const struct number_field pci_dev_fields[] = {
 	FIELD(struct pci_dev_config, function, true),
 	FIELD(struct pci_dev_config, dev_type, false),
 };
-
-#define NUMBER_FIELDS(table) table, sizeof(table) / sizeof(table[0])
-
-static int read_number_fields(const struct json_fields *f, void *base,
-			      const struct number_field *fields, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		const struct number_field *field = &fields[i];
-		uint64_t max = field->width == 8 ? UINT64_MAX : (1ULL << (8 * field->width)) - 1;
-		uint64_t value = 0;
-
-		if (json_fields_number(f, field->key, field->required, max, &value))
-			return -1;
-		unsigned char *dest = (unsigned char *)base + field->offset;
-		if (field->width == 1) {
-			uint8_t v = (uint8_t)value;
-			memcpy(dest, &v, sizeof(v));
-		} else if (field->width == 4) {
-			uint32_t v = (uint32_t)value;
-			memcpy(dest, &v, sizeof(v));
-		} else {
-			memcpy(dest, &value, sizeof(value));
-		}
-	}
-	return 0;
-}
 
 /* An array of distinct numbers below `limit` (CPUs, INTIDs) as a bitmap. */
 static int read_id_set(const struct json_fields *f, const char *key, unsigned limit,
@@ -211,34 +155,6 @@ static int read_object_array(const struct json_fields *f, const char *key, bool 
 		*len = i + 1;
 	}
 	return 0;
-}
-
-static int read_arch(const struct json_fields *top, struct arch_zone_config *a)
-{
-	const json_t *object;
-	const char *version;
-	char key[JSON_KEY_MAX];
-	bool aarch32 = false;
-
-	if (json_fields_object(top, "arch_config", true, "an object with gic_version and the GIC's addresses",
-			       &object))
-		return -1;
-	struct json_fields f = json_fields_of(object, "arch_config", top->m);
-	if (json_fields_bool(&f, "is_aarch32", false, &aarch32) ||
-	    json_fields_string(&f, "gic_version", true, 8, &version))
-		return -1;
-	a->is_aarch32 = aarch32;
-	if (strcmp(version, "v3") == 0) {
-		a->gic_version_tag = GIC_VERSION_TAG_V3;
-		return read_number_fields(&f, &a->gic.v3, NUMBER_FIELDS(gicv3_fields));
-	}
-	if (strcmp(version, "v2") == 0) {
-		a->gic_version_tag = GIC_VERSION_TAG_V2;
-		return read_number_fields(&f, &a->gic.v2, NUMBER_FIELDS(gicv2_fields));
-	}
-	json_fields_key(&f, "gic_version", key);
-	message_set(f.m, "key \"%s\": expected \"v2\" or \"v3\", got \"%s\"", key, version);
-	return -1;
 }
 
 static int read_name(const struct json_fields *f, struct zone_config *c)
@@ -337,7 +253,7 @@ static int read_zone(const json_t *root, struct zone_spec *spec, struct message 
 			      sizeof(c->ivc_configs[0]), NUMBER_FIELDS(ivc_fields), &n))
 		return -1;
 	c->num_ivc_configs = (uint32_t)n;
-	if (read_arch(&f, &c->arch_config))
+	if (arch_config_json_read(&f, &c->arch_config))
 		return -1;
 	if (read_object_array(&f, "pci_config", true, CONFIG_MAX_PCI_BUS,
 			      "an array of PCI bus objects (may be empty)", c->pci_config,
