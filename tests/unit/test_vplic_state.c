@@ -431,6 +431,49 @@ static void ownership_is_read_at_each_access(void **unused)
 	assert_int_equal(claim(1), 2);
 }
 
+static void a_harts_pending_state_is_its_contexts(void **unused)
+{
+	(void)unused;
+	ready(1, 2);
+	assert_true(vplic_state_hart_pending(&state, &zone, 0));
+	assert_false(vplic_state_hart_pending(&state, &zone, 1));
+	/* Not the zone's harts, or beyond any. */
+	assert_false(vplic_state_hart_pending(&state, &zone, other_harts[0]));
+	assert_false(vplic_state_hart_pending(&state, &zone, VPLIC_MAX_HARTS));
+	assert_false(vplic_state_hart_pending(&state, &zone, 0xffffffffu));
+	wr(THRESHOLD(S_CONTEXT(0)), 2);
+	assert_false(vplic_state_hart_pending(&state, &zone, 0));
+}
+
+/* zone0 lends sources 2 and 33: what it had set of them is gone for good,
+ * and its other sources keep theirs. */
+static void lent_sources_are_forgotten(void **unused)
+{
+	(void)unused;
+	uint32_t lent[32] = { 0 };
+
+	ready(1, 1);
+	ready(2, 3);
+	ready(33, 4);
+	enable(1, 33);
+	assert_int_equal(claim(0), 33);
+	lent[0] = 1u << 2;
+	lent[1] = 1u << 1;
+	vplic_state_forget(&state, lent);
+	assert_int_equal(rd(PRIORITY(2)), 0);
+	assert_int_equal(rd(PRIORITY(33)), 0);
+	assert_int_equal(rd(ENABLE(S_CONTEXT(0), 0)), 1u << 1);
+	assert_int_equal(rd(ENABLE(S_CONTEXT(0), 1)), 0);
+	assert_int_equal(rd(ENABLE(S_CONTEXT(1), 1)), 0);
+	assert_int_equal(rd(PENDING(0)), 1u << 1);
+	assert_int_equal(rd(PRIORITY(1)), 1);
+	/* Not in service any more: the next request is pending at once. */
+	request(33);
+	assert_true(pending(33));
+	assert_int_equal(claim(0), 1);
+	assert_int_equal(claim(0), 0);
+}
+
 static void expect_reserved(uint64_t offset)
 {
 	uint32_t value = 0xdeadbeef;
@@ -489,6 +532,8 @@ int main(void)
 		cmocka_unit_test_setup(another_zones_sources_are_invisible_and_unchanged, setup),
 		cmocka_unit_test_setup(only_the_zones_s_contexts_are_reachable, setup),
 		cmocka_unit_test_setup(ownership_is_read_at_each_access, setup),
+		cmocka_unit_test_setup(a_harts_pending_state_is_its_contexts, setup),
+		cmocka_unit_test_setup(lent_sources_are_forgotten, setup),
 		cmocka_unit_test_setup(offsets_without_a_register, setup),
 	};
 

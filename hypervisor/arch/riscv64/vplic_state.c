@@ -248,12 +248,34 @@ bool vplic_state_raise(struct vplic_state *s, const struct vplic_owner *owner, u
 	return true;
 }
 
+bool vplic_state_hart_pending(const struct vplic_state *s, const struct vplic_owner *owner,
+			      unsigned hart)
+{
+	return hart < VPLIC_MAX_HARTS && (owner->harts >> hart) & 1 &&
+	       best_source(s, owner, &s->contexts[hart]) != 0;
+}
+
 uint32_t vplic_state_deliverable(const struct vplic_state *s, const struct vplic_owner *owner)
 {
 	uint32_t harts = 0;
 
 	for (unsigned hart = 0; hart < VPLIC_MAX_HARTS; hart++)
-		if ((owner->harts >> hart) & 1 && best_source(s, owner, &s->contexts[hart]))
+		if (vplic_state_hart_pending(s, owner, hart))
 			harts |= 1u << hart;
 	return harts;
+}
+
+void vplic_state_forget(struct vplic_state *s, const uint32_t sources[PLIC_SOURCE_WORDS])
+{
+	for (unsigned word = 0; word < PLIC_SOURCE_WORDS; word++) {
+		uint32_t keep = ~sources[word];
+		s->pending[word] &= keep;
+		s->in_service[word] &= keep;
+		s->held[word] &= keep;
+		for (unsigned hart = 0; hart < VPLIC_MAX_HARTS; hart++)
+			s->contexts[hart].enable[word] &= keep;
+		for (unsigned bit = 0; bit < 32; bit++)
+			if (!((keep >> bit) & 1))
+				s->priority[word * 32 + bit] = 0;
+	}
 }

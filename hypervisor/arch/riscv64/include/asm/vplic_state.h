@@ -70,8 +70,16 @@ enum vplic_result vplic_state_write(struct vplic_state *s, const struct vplic_ow
  * when the zone does not own it or nothing changed. */
 bool vplic_state_raise(struct vplic_state *s, const struct vplic_owner *owner, uint32_t source);
 
-/* The zone's harts whose S context has an interrupt to take: a pending,
- * enabled source with a priority above the context's threshold. */
+/* Whether hart `hart`'s S context, if the zone's, has an interrupt to take:
+ * a pending, enabled source with a priority above its threshold. */
+bool vplic_state_hart_pending(const struct vplic_state *s, const struct vplic_owner *owner,
+			      unsigned hart);
+/* The zone's harts whose S context has one, as a mask of hart ids. */
 uint32_t vplic_state_deliverable(const struct vplic_state *s, const struct vplic_owner *owner);
+
+/* Another zone takes `sources` (bit n: source n): whatever this zone had
+ * set of them returns to its reset value, so that none of it reappears
+ * when they come back. */
+void vplic_state_forget(struct vplic_state *s, const uint32_t sources[PLIC_SOURCE_WORDS]);
 
 #endif
