@@ -59,11 +59,11 @@ static uint32_t best_source(const struct vplic_state *s, const struct vplic_owne
 	for (unsigned word = 0; word < PLIC_SOURCE_WORDS; word++) {
 		uint32_t candidates = s->pending[word] & ctx->enable[word] &
 				      usable_sources(s, owner, word);
-		while (candidates) {
-			unsigned bit = (unsigned)__builtin_ctz(candidates);
+		/* No __builtin_ctz: without Zbb it is a libgcc call, and the
+		 * hypervisor links no libgcc. */
+		for (unsigned bit = 0; bit < 32 && candidates >> bit; bit++) {
 			uint32_t source = word * 32 + bit;
-			candidates &= candidates - 1;
-			if (s->priority[source] > best_priority) {
+			if (((candidates >> bit) & 1) && s->priority[source] > best_priority) {
 				best = source;
 				best_priority = s->priority[source];
 			}
