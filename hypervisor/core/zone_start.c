@@ -86,7 +86,7 @@ static int setup_zone(struct zone *zone, const struct zone_config *config, bool 
 	if (!err)
 		err = arch_zone_init(zone);
 	if (!err && !is_root)
-		err = vpl011_attach(zone, platform.console.start, platform.console.size);
+		err = debug_console_attach(zone, platform.console.start, platform.console.size);
 	if (!err && !is_root)
 		err = virtio_bridge_attach(zone);
 	if (err)

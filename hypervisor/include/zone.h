@@ -10,12 +10,12 @@
 
 #include "boot_images.h"
 #include "config_check.h"
+#include "debug_console.h"
 #include "mmio.h"
 #include "ram_clear.h"
 #include "rate_limit.h"
 #include "spinlock.h"
 #include "stage2.h"
-#include "vpl011.h"
 
 struct vcpu;
 
@@ -45,7 +45,7 @@ struct zone {
 	struct zone_config config;
 	struct mmio_handler mmio[MAX_MMIO_HANDLERS];
 	unsigned num_mmio;
-	struct vpl011 console;
+	struct debug_console console;
 	struct rate_limit log_limit; /* log_guest's, for every line about the zone */
 };
 

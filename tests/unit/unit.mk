@@ -37,6 +37,7 @@ UNIT_SRCS_pmu_sw_increment := hypervisor/arch/aarch64/pmu_sw_increment.c
 UNIT_SRCS_smccc_arch   := hypervisor/arch/aarch64/smccc_arch.c
 UNIT_SRCS_trap_controls := hypervisor/arch/aarch64/trap_controls.c
 UNIT_SRCS_zone_stop    := hypervisor/core/zone_stop.c
+UNIT_SRCS_console_model_ns16550 := hypervisor/platform/qemu-virt-riscv64/console_model_ns16550.c
 UNIT_SRCS_irqchip_config_riscv64 := hypervisor/core/config_check.c \
                           hypervisor/core/config_error.c hypervisor/core/format.c \
                           hypervisor/arch/riscv64/irqchip_config.c \
@@ -51,7 +52,7 @@ UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_c
               virtio_ring_share pmu_sw_increment smccc_arch trap_controls zone_stop log
 # riscv64's tests: built with the riscv64 headers and the riscv64 layout of
 # the zone config, in an object tree of their own.
-UNIT_TESTS_RISCV64 := irqchip_config_riscv64 insn_decode vplic_state
+UNIT_TESTS_RISCV64 := irqchip_config_riscv64 console_model_ns16550 insn_decode vplic_state
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%) $(UNIT_TESTS_RISCV64:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t))))) \
