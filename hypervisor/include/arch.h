@@ -11,8 +11,8 @@ struct zone;
 
 /* This CPU's index (0 .. platform.num_cpus - 1). */
 unsigned arch_cpu_id(void);
-/* This CPU's hardware identifier, as platform.cpu_hw_ids and a device
- * tree's CPU nodes give them. */
+/* This CPU's hardware identifier (MPIDR, hart id), as platform.cpu_hw_ids
+ * and a device tree's CPU nodes give them. */
 uint64_t arch_cpu_hw_id(void);
 /* Powers on a secondary CPU at the hypervisor's secondary entry. */
 int arch_cpu_power_on(unsigned cpu);
@@ -34,12 +34,13 @@ uint64_t arch_time_ns(void);
  * emulated devices); 0 or -errno. Touches nothing outside the zone, so a
  * start that fails later leaves no trace. */
 int arch_zone_init(struct zone *zone);
-/* The zone's interrupts at their reset state: its SPIs quiesced in the
- * interrupt controller, its virtual distributor reset. When a start can no
+/* The zone's interrupts at their reset state: its shared interrupts (GIC
+ * SPIs, PLIC sources) quiesced in the interrupt controller, its virtual
+ * interrupt controller reset. When a start can no
  * longer fail, and when the zone stops. */
 void arch_zone_reset(struct zone *zone);
-/* Makes the SPI `intid` pending in the interrupt controller, as if its
- * device had signalled it: it reaches the zone that owns it. */
+/* Makes the shared interrupt `intid` pending, as if its device had
+ * signalled it: it reaches the zone that owns it. */
 void arch_interrupt_raise(uint32_t intid);
 /* Resets the vCPU's architectural state and runs it; returns only through traps. */
 noreturn void arch_vcpu_run(struct vcpu *vcpu);
