@@ -2,15 +2,35 @@
 # demo, `make test` runs every test; each installs missing dependencies first
 # through scripts/setup.sh (quick once done).
 
+# `make ARCH=riscv64 ...` builds and runs the riscv64 port instead, all of
+# it in build/riscv64. ARCH given on the command line reaches every sub-make,
+# Kbuild's too: driver.mk passes Kbuild its own ARCH (KERNEL_ARCH).
+ARCH       ?= aarch64
+ifeq ($(ARCH),aarch64)
 BUILD      ?= build
 CROSS      ?= aarch64-linux-gnu-
-CC_TARGET  := $(CROSS)gcc
-OBJCOPY    := $(CROSS)objcopy
-PYTHON     := /usr/bin/python3
-
 QEMU       := qemu-system-aarch64
 QEMU_MACHINE := -M virt,gic-version=3,virtualization=on -cpu cortex-a72 -smp 4 -m 4G \
                 -nographic -no-reboot -nic none
+KERNEL_ARCH := arm64
+GUEST_PKGS := $(BUILD)/guest-pkgs
+else ifeq ($(ARCH),riscv64)
+BUILD      ?= build/riscv64
+CROSS      ?= riscv64-linux-gnu-
+# QEMU's default OpenSBI starts the hypervisor (-kernel) at 0x80200000 in HS mode.
+QEMU       := qemu-system-riscv64
+QEMU_MACHINE := -M virt -cpu rv64 -smp 4 -m 4G -nographic -no-reboot -nic none -bios default
+KERNEL_ARCH := riscv
+HV_ARCH    ?= riscv64
+HV_PLATFORM ?= qemu-virt-riscv64
+# scripts/setup.sh riscv64 unpacks Debian 13's riscv64 packages here.
+GUEST_PKGS := build/guest-pkgs-riscv64
+else
+$(error ARCH=$(ARCH): tessera builds for aarch64 (the default) or riscv64)
+endif
+CC_TARGET  := $(CROSS)gcc
+OBJCOPY    := $(CROSS)objcopy
+PYTHON     := /usr/bin/python3
 
 .PHONY: all run run-demo run-selftest test test-slow fuzz setup unit-test system-test cppcheck bench clean
 .DEFAULT_GOAL := all
@@ -27,7 +47,7 @@ include guests/guests.mk
 include tests/tests.mk
 
 setup:
-	@bash scripts/setup.sh
+	@bash scripts/setup.sh $(ARCH)
 
 run: setup
 	@$(MAKE) --no-print-directory run-demo
@@ -41,7 +61,7 @@ test: setup
 run-demo: all
 	$(QEMU) $(QEMU_MACHINE) -kernel $(HV_IMAGE) $(ZONE0_DEMO_LOADERS) $(call zone1_disk_drive,$(ZONE1_DISK))
 
-# The bare-metal test guest in zone0 instead of Linux.
+# The bare-metal test guest in zone0 instead of Linux (aarch64 only).
 run-selftest: all
 	$(QEMU) $(QEMU_MACHINE) -kernel $(HV_IMAGE) \
 		-device loader,file=$(SELFTEST_BIN),addr=0xa0400000,force-raw=on \

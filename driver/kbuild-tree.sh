@@ -1,13 +1,15 @@
 #!/bin/sh
 # Usage: kbuild-tree.sh SRC RELEASE OUT
 #
-# Makes OUT/arm64 a Kbuild tree for kernel RELEASE out of the Debian headers
-# unpacked into SRC (standing in for /usr/src), without root and without
-# touching /usr/src. Debian's arm64 headers include their -common tree by its
-# absolute /usr/src path, and both trees link scripts/ and tools/ into the
-# host's linux-kbuild package relative to /usr/src. OUT/arm64 and OUT/common
-# mirror the two trees with symlinks to the unpacked files, except that the
-# include names OUT/common and the kbuild links are made absolute.
+# Makes OUT/<flavour> (arm64, riscv64: RELEASE's last word) a Kbuild tree for
+# kernel RELEASE out of the Debian headers unpacked into SRC (standing in for
+# /usr/src), without root and without touching /usr/src. Debian's headers
+# include their -common tree by its absolute /usr/src path, and both trees
+# link scripts/ and tools/ into a linux-kbuild package relative to /usr/src:
+# unpacked next to SRC when it is there (riscv64's, from trixie), else the
+# host's installed one (arm64's). OUT/<flavour> and OUT/common mirror the two
+# trees with symlinks to the unpacked files, except that the include names
+# OUT/common and the kbuild links are made absolute.
 set -eu
 
 src=$1
@@ -33,7 +35,11 @@ mirror() {
 			target=$(readlink "$entry")
 			case $target in
 			/*) ;;
-			*) target=$(realpath -m -s "/usr/src/$tree/$target") ;;
+			*) if [ -e "$src/$tree/$target" ]; then
+				target=$(realpath "$src/$tree/$target")
+			   else
+				target=$(realpath -m -s "/usr/src/$tree/$target")
+			   fi ;;
 			esac
 			[ -e "$target" ] || {
 				echo "kbuild-tree: $target is missing (scripts/setup.sh installs it)" >&2
@@ -46,7 +52,8 @@ mirror() {
 	done
 }
 
+flavour=${release##*-}
 mirror "$common_tree" common
-mirror "$arch_tree" arm64
-rm "$out/arm64/Makefile"
-echo "include $(realpath "$out/common")/Makefile" > "$out/arm64/Makefile"
+mirror "$arch_tree" "$flavour"
+rm "$out/$flavour/Makefile"
+echo "include $(realpath "$out/common")/Makefile" > "$out/$flavour/Makefile"

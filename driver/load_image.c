@@ -12,9 +12,11 @@
 #include <linux/sched/signal.h>
 #include <linux/sizes.h>
 #include <linux/uaccess.h>
+#ifdef CONFIG_ARM64
 #include <asm/barrier.h>
 #include <asm/cpufeature.h>
 #include <asm/sysreg.h>
+#endif
 
 #include <tessera/zone_config.h>
 
@@ -24,6 +26,7 @@
  * mapping and a fatal signal is noticed. */
 #define LOAD_WINDOW SZ_2M
 
+#ifdef CONFIG_ARM64
 /*
  * The zone starts with its MMU and caches off, so the image must reach the
  * point of coherency. The lines are invalidated as well: a clean copy left
@@ -44,6 +47,16 @@ static void clean_inval_dcache_poc(void *addr, size_t size)
 		asm volatile("dc civac, %0" : : "r" (p) : "memory");
 	dsb(sy);
 }
+#else
+/*
+ * RISC-V keeps main memory coherent for every access, with the MMU on or
+ * off (its cacheability is a physical memory attribute, not a page table
+ * one), so the image needs no maintenance.
+ */
+static void clean_inval_dcache_poc(void *addr, size_t size)
+{
+}
+#endif
 
 static long load_window(phys_addr_t pa, const void __user *src, size_t size)
 {

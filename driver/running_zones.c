@@ -4,6 +4,7 @@
  * checks that must follow what the hypervisor knows, not what zone0 last
  * started: a zone may have stopped itself.
  */
+#include <linux/io.h>
 #include <linux/minmax.h>
 #include <linux/slab.h>
 

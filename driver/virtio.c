@@ -15,6 +15,7 @@
 #include <linux/of.h>
 #include <linux/of_irq.h>
 #include <linux/spinlock.h>
+#include <linux/version.h>
 
 #include <tessera/virtio_bridge.h>
 
@@ -29,11 +30,22 @@ static struct eventfd_ctx *daemon_eventfd;
 static struct file *eventfd_owner;
 static int wakeup_irq;
 
+/* Linux 6.8 dropped eventfd_signal's count, which was always 1 here:
+ * zone0's kernel is 6.1 on arm64 (Debian 12) and 6.12 on riscv64 (Debian 13). */
+static void signal_daemon(struct eventfd_ctx *ctx)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+	eventfd_signal(ctx);
+#else
+	eventfd_signal(ctx, 1);
+#endif
+}
+
 static irqreturn_t wakeup_interrupt(int irq, void *unused)
 {
 	spin_lock(&eventfd_lock);
 	if (daemon_eventfd)
-		eventfd_signal(daemon_eventfd, 1);
+		signal_daemon(daemon_eventfd);
 	spin_unlock(&eventfd_lock);
 	return IRQ_HANDLED;
 }

@@ -2,13 +2,18 @@
 # outputs to GUEST_TARGETS.
 GUEST_TARGETS :=
 
-GUEST_BUSYBOX := $(BUILD)/guest-pkgs/busybox
+GUEST_BUSYBOX := $(GUEST_PKGS)/busybox
+
+# The board's zone configs and DTs.
+GUEST_CONFIGS := configs/$(HV_PLATFORM)
 
 # Debian's kernel, which zone0 and the Linux zone1s boot, and its modules:
-# the release is read from the link's target when a recipe runs, after
-# setup has unpacked the package.
-GUEST_KERNEL  := $(BUILD)/guest-pkgs/Image
-GUEST_MODULES  = $(BUILD)/guest-pkgs/root/lib/modules/$(patsubst vmlinuz-%,%,$(notdir $(realpath $(GUEST_KERNEL))))
+# the release is read from the link's target (boot/vmlinuz-<release> on
+# arm64, boot/vmlinux-<release> on usr-merged riscv64) when a recipe runs,
+# after setup has unpacked the package.
+GUEST_KERNEL  := $(GUEST_PKGS)/Image
+GUEST_KERNEL_RELEASE = $(patsubst vmlinux-%,%,$(patsubst vmlinuz-%,%,$(notdir $(realpath $(GUEST_KERNEL)))))
+GUEST_MODULES  = $(GUEST_PKGS)/root/$(if $(filter riscv64,$(ARCH)),usr/)lib/modules/$(GUEST_KERNEL_RELEASE)
 
 # Both come from scripts/setup.sh, which `make`, `make run` and `make test`
 # run first; a target asked for on its own before that says so.
@@ -69,6 +74,8 @@ grep -q '"$(2)"' $(1)
 sed 's|"$(2)"|"$(3)"|' $(1) > $@
 endef
 
+# The bare-metal test guests are aarch64 programs.
+ifeq ($(ARCH),aarch64)
 include guests/baremetal/baremetal.mk
 include guests/selftest/selftest.mk
 include guests/zoneprobe/zoneprobe.mk
@@ -77,6 +84,7 @@ include guests/virtioflood/virtioflood.mk
 include guests/exitbench/exitbench.mk
 include guests/hypfault/hypfault.mk
 include guests/chaos/chaos.mk
+endif
 include guests/zone1/zone1.mk
 include guests/zone1-disk/zone1-disk.mk
 include guests/zone1-virtio/zone1-virtio.mk

@@ -3,16 +3,29 @@
 # only. Idempotent: a second run with everything present does nothing visible.
 # Guest packages (arm64 kernel, busybox) are unpacked into build/guest-pkgs
 # without touching the host's root filesystem.
+# Usage: setup.sh [aarch64|riscv64] (the build's ARCH; aarch64 by default).
+# riscv64 adds its host packages and fetches its guest packages instead
+# (scripts/guest-pkgs-riscv64.sh); the aarch64 host tools stay installed for
+# both, as the build host's own CLI and tests need them.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 pkgdir="$top/build/guest-pkgs"
+arch=${1:-aarch64}
 
 host_packages=(
   make gcc qemu-system-arm gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
   device-tree-compiler cpio gzip file python3 python3-pytest python3-pexpect
   libcmocka-dev cppcheck libjansson-dev clang libclang-rt-dev e2fsprogs strace
 )
+case $arch in
+aarch64) ;;
+riscv64)
+  # The cross gcc only recommends its C library, which --no-install-recommends skips.
+  host_packages+=(qemu-system-misc opensbi gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu
+                  libc6-dev-riscv64-cross xz-utils) ;;
+*) echo "setup: unknown ARCH $arch (aarch64 or riscv64)" >&2; exit 1 ;;
+esac
 # Libraries linked into zone0's static tools (static, multiarch, from the same archive).
 arm64_packages=(libjansson-dev:arm64 libc6-dev:arm64)
 
@@ -88,3 +101,5 @@ fetch_guest_package busybox-static:arm64
 
 ln -sf "$kernel" "$pkgdir/Image"
 ln -sf "$pkgdir/root/bin/busybox" "$pkgdir/busybox"
+
+[ "$arch" != riscv64 ] || bash "$top/scripts/guest-pkgs-riscv64.sh"

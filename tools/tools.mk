@@ -28,10 +28,21 @@ TOOLS_INCLUDES := -Iinclude -Ihypervisor/include -Ihypervisor/arch/$(HV_ARCH)/in
 TOOLS_CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Werror -MMD -MP \
                   $(TOOLS_INCLUDES)
 TOOLS_HOST_CC  := gcc
+ifeq ($(HV_ARCH),riscv64)
+# Debian 13's riscv64 libjansson-dev, unpacked by setup (Debian 12 has no
+# riscv64 archive), and what its static library needs of a newer glibc.
+TOOLS_JANSSON_TARGET ?= $(GUEST_PKGS)/root/usr/lib/riscv64-linux-gnu/libjansson.a
+TOOLS_TARGET_CFLAGS  := -isystem $(GUEST_PKGS)/root/usr/include
+TOOLS_TARGET_EXTRA_SRCS := tools/compat/isoc23_strtoll.c
+else
 TOOLS_JANSSON_TARGET ?= /usr/lib/aarch64-linux-gnu/libjansson.a
+TOOLS_TARGET_CFLAGS  :=
+TOOLS_TARGET_EXTRA_SRCS :=
+endif
 
 TOOLS_HOST_OBJS   := $(patsubst %.c,$(TOOLS_OUT)/host/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
-TOOLS_TARGET_OBJS := $(patsubst %.c,$(TOOLS_OUT)/$(HV_ARCH)/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS))
+TOOLS_TARGET_OBJS := $(patsubst %.c,$(TOOLS_OUT)/$(HV_ARCH)/obj/%.o,$(TOOLS_CLI_SRCS) $(TOOLS_HV_SRCS) \
+                     $(TOOLS_TARGET_EXTRA_SRCS))
 
 .PHONY: tools tools-test fuzz-config
 tools: $(TOOLS_CLI_TARGET) $(TOOLS_CLI_HOST)
@@ -46,7 +57,7 @@ $(TOOLS_OUT)/host/obj/%.o: %.c tools/tools.mk
 
 $(TOOLS_OUT)/$(HV_ARCH)/obj/%.o: %.c tools/tools.mk
 	@mkdir -p $(dir $@)
-	$(CC_TARGET) $(TOOLS_CFLAGS) -c $< -o $@
+	$(CC_TARGET) $(TOOLS_CFLAGS) $(TOOLS_TARGET_CFLAGS) -c $< -o $@
 
 $(TOOLS_CLI_HOST): $(TOOLS_HOST_OBJS)
 	$(TOOLS_HOST_CC) $^ -ljansson -o $@

@@ -1,13 +1,19 @@
-# zone0: the Debian arm64 kernel with a busybox initramfs and zone0's own DT.
-# The addresses are where tessera expects zone0's images; ZONE0_LOADERS puts
-# them there with QEMU's generic loader.
+# zone0: the Debian kernel (arm64 or riscv64) with a busybox initramfs and
+# zone0's own DT. The addresses are where tessera expects zone0's images;
+# ZONE0_LOADERS puts them there with QEMU's generic loader.
 
 ZONE0_KERNEL         := $(GUEST_KERNEL)
 ZONE0_INITRAMFS      := $(BUILD)/guests/zone0-initramfs.cpio
 ZONE0_DTB            := $(BUILD)/guests/zone0.dtb
+ifeq ($(ARCH),riscv64)
+ZONE0_KERNEL_ADDR    := 0x90200000
+ZONE0_DTB_ADDR       := 0x90000000
+ZONE0_INITRAMFS_ADDR := 0xa0000000
+else
 ZONE0_KERNEL_ADDR    := 0xa0400000
 ZONE0_DTB_ADDR       := 0xa0000000
 ZONE0_INITRAMFS_ADDR := 0xb0000000
+endif
 
 # $(call zone0_loaders,<zone0 DTB>)
 zone0_loaders = \
@@ -24,8 +30,9 @@ ZONE0_DEMO_LOADERS := $(call zone0_loaders,$(ZONE0_DEMO_DTB))
 ZONE0_DEMO_SCRIPT  := /bin/zone1-virtio-up
 
 # $(call zone1_disk_drive,<ext4 image>): zone1's root filesystem as a disk
-# of zone0. The first virtio -device lands on QEMU's last transport,
-# 0xa003e00, which zone0's DT describes; zone0 sees /dev/vda.
+# of zone0. The first virtio -device lands on QEMU's last transport
+# (0xa003e00; 0x10008000 on riscv64), which zone0's DT describes; zone0
+# sees /dev/vda.
 zone1_disk_drive = -drive file=$(1),format=raw,if=none,id=zone1disk \
                    -device virtio-blk-device,drive=zone1disk
 
@@ -50,13 +57,16 @@ ZONE0_ZONE_FILES := $(ZONE1_JSON) $(ZONE1_DTB) $(ZONE1_INITRAMFS) $(ZONE0_KERNEL
                     $(ZONE1_VIRTIO_JSON) $(ZONE1_VIRTIO_DTB) $(ZONE1_VIRTIO_INITRAMFS) \
                     $(ZONE1_VIRTIO_DEVICES_JSON)
 ZONE0_TEST_FILES := $(ZONE1_TEST_JSONS) $(ZONE1_TEST_DTBS) \
-                    $(ZONE1_VIRTIO_TEST_JSONS) $(ZONE1_VIRTIO_TEST_DTBS) \
-                    configs/qemu-virt/zone1-probe.json $(ZONEPROBE_DTB) $(ZONEPROBE_BIN) \
+                    $(ZONE1_VIRTIO_TEST_JSONS) $(ZONE1_VIRTIO_TEST_DTBS) $(HVISOR_LOAD_IMAGE)
+# The bare-metal test zones exist for aarch64 only.
+ifeq ($(ARCH),aarch64)
+ZONE0_TEST_FILES += configs/qemu-virt/zone1-probe.json $(ZONEPROBE_DTB) $(ZONEPROBE_BIN) \
                     configs/qemu-virt/zone1-chaos.json $(CHAOS_DTB) $(CHAOS_BIN) \
                     configs/qemu-virt/zone1-hostile.json \
                     configs/qemu-virt/zone1-hostile-devices.json $(VIRTIOHOSTILE_BIN) \
                     configs/qemu-virt/zone1-flood.json configs/qemu-virt/zone2-hostile.json \
-                    configs/qemu-virt/flood-devices.json $(VIRTIOFLOOD_BIN) $(HVISOR_LOAD_IMAGE)
+                    configs/qemu-virt/flood-devices.json $(VIRTIOFLOOD_BIN)
+endif
 
 
 # For zone1-virtio-up: virtio-mmio and virtio-blk for zone1's disk, tun and
@@ -85,7 +95,7 @@ $(ZONE0_INITRAMFS): guests/linux/init guests/linux/zone1-virtio-up $(GUEST_BUSYB
 	$(call cpio_of,$(ZONE0_ROOTFS)) > $@.tmp
 	mv $@.tmp $@
 
-$(ZONE0_DTB): configs/qemu-virt/zone0.dts $(ZONE0_INITRAMFS) guests/linux/linux.mk guests/guests.mk
+$(ZONE0_DTB): $(GUEST_CONFIGS)/zone0.dts $(ZONE0_INITRAMFS) guests/linux/linux.mk guests/guests.mk
 	$(call dtb_with_initrd,$<,$(ZONE0_INITRAMFS_ADDR),$(ZONE0_INITRAMFS))
 
 $(ZONE0_DEMO_DTB): $(ZONE0_DTB)

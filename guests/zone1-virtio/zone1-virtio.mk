@@ -1,5 +1,5 @@
 # zone1 with virtio devices: the same kernel as zone1, its own DT
-# (configs/qemu-virt/zone1-virtio.dts) and a small initramfs that loads the
+# ($(GUEST_CONFIGS)/zone1-virtio.dts) and a small initramfs that loads the
 # virtio and ext4 modules and switches to the root on /dev/vda
 # (guests/zone1-disk). Started from zone0 with zone1-virtio.json once the
 # daemon serves zone1-virtio-devices.json; everything here ships inside
@@ -11,8 +11,8 @@
 ZONE1_VIRTIO_OUT          := $(BUILD)/guests/zone1-virtio
 ZONE1_VIRTIO_INITRAMFS    := $(ZONE1_VIRTIO_OUT)/zone1-virtio-initramfs.cpio.gz
 ZONE1_VIRTIO_DTB          := $(ZONE1_VIRTIO_OUT)/zone1-virtio.dtb
-ZONE1_VIRTIO_JSON         := configs/qemu-virt/zone1-virtio.json
-ZONE1_VIRTIO_DEVICES_JSON := configs/qemu-virt/zone1-virtio-devices.json
+ZONE1_VIRTIO_JSON         := $(GUEST_CONFIGS)/zone1-virtio.json
+ZONE1_VIRTIO_DEVICES_JSON := $(GUEST_CONFIGS)/zone1-virtio-devices.json
 ZONE1_VIRTIO_ROOTFS       := $(ZONE1_VIRTIO_OUT)/rootfs
 ZONE1_VIRTIO_MODULES      := virtio_mmio virtio_blk virtio_net virtio_console ext4
 
@@ -33,7 +33,7 @@ $(ZONE1_VIRTIO_INITRAMFS): guests/zone1-virtio/init guests/kernel-modules/load-m
 	$(call cpio_of,$(ZONE1_VIRTIO_ROOTFS)) | gzip -9n > $@.tmp
 	mv $@.tmp $@
 
-$(ZONE1_VIRTIO_DTB): configs/qemu-virt/zone1-virtio.dts configs/qemu-virt/zone1.dts \
+$(ZONE1_VIRTIO_DTB): $(GUEST_CONFIGS)/zone1-virtio.dts $(GUEST_CONFIGS)/zone1.dts \
                      $(ZONE1_VIRTIO_INITRAMFS) guests/zone1-virtio/zone1-virtio.mk guests/guests.mk
 	$(call dtb_with_initrd,$<,$(ZONE1_INITRAMFS_ADDR),$(ZONE1_VIRTIO_INITRAMFS))
 

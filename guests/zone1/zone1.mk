@@ -1,5 +1,5 @@
 # zone1: the Debian arm64 kernel (zone0's) with its own busybox initramfs
-# and DT, started from zone0 with configs/qemu-virt/zone1.json. Everything
+# and DT, started from zone0 with $(GUEST_CONFIGS)/zone1.json. Everything
 # here ships inside zone0's initramfs (guests/linux/linux.mk).
 #
 # The system tests also start zone1 variants that end themselves: their DTBs
@@ -9,10 +9,10 @@
 ZONE1_OUT            := $(BUILD)/guests/zone1
 ZONE1_INITRAMFS      := $(ZONE1_OUT)/zone1-initramfs.cpio.gz
 ZONE1_DTB            := $(ZONE1_OUT)/zone1.dtb
-ZONE1_JSON           := configs/qemu-virt/zone1.json
+ZONE1_JSON           := $(GUEST_CONFIGS)/zone1.json
 ZONE1_ROOTFS         := $(ZONE1_OUT)/rootfs
 # modules[0].load_paddr in zone1.json.
-ZONE1_INITRAMFS_ADDR := 0x58000000
+ZONE1_INITRAMFS_ADDR := $(if $(filter riscv64,$(ARCH)),0xf4000000,0x58000000)
 
 ZONE1_ENDINGS    := poweroff reboot
 ZONE1_TEST_DTBS  := $(ZONE1_ENDINGS:%=$(ZONE1_OUT)/zone1-%.dtb)
@@ -29,7 +29,7 @@ $(ZONE1_INITRAMFS): guests/zone1/init $(GUEST_BUSYBOX) guests/zone1/zone1.mk gue
 	$(call cpio_of,$(ZONE1_ROOTFS)) | gzip -9n > $@.tmp
 	mv $@.tmp $@
 
-$(ZONE1_DTB): configs/qemu-virt/zone1.dts $(ZONE1_INITRAMFS) guests/zone1/zone1.mk guests/guests.mk
+$(ZONE1_DTB): $(GUEST_CONFIGS)/zone1.dts $(ZONE1_INITRAMFS) guests/zone1/zone1.mk guests/guests.mk
 	$(call dtb_with_initrd,$<,$(ZONE1_INITRAMFS_ADDR),$(ZONE1_INITRAMFS))
 
 $(ZONE1_TEST_DTBS): $(ZONE1_OUT)/zone1-%.dtb: $(ZONE1_DTB)

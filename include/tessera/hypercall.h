@@ -1,10 +1,13 @@
 /* Hypercall ABI shared by the hypervisor, zone0's kernel module and test guests.
  * Compatible with hvisor: `hvc #0x4856`, x0 = code, x1/x2 = arguments,
- * result in x0 (>= 0 success, -errno failure). */
+ * result in x0 (>= 0 success, -errno failure). On riscv64 an SBI call to
+ * extension TESSERA_ECALL_EXT: `ecall` with a7 = the extension, a0 = code,
+ * a1/a2 = arguments; a0 = the SBI error (0), a1 = the result as above. */
 #ifndef TESSERA_HYPERCALL_H
 #define TESSERA_HYPERCALL_H
 
 #define TESSERA_HVC_IMM 0x4856
+#define TESSERA_ECALL_EXT 0x114514
 
 #define HC_VIRTIO_INIT        0
 #define HC_VIRTIO_INJECT_IRQ  1
