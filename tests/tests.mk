@@ -15,9 +15,16 @@ cppcheck:
 	cppcheck $(CPPCHECK_RISCV64) hypervisor/arch/riscv64 $(wildcard hypervisor/platform/qemu-virt-riscv64) tools/cli/riscv64
 	cppcheck $(CPPCHECK_FLAGS) -Itools/cli -itools/cli/riscv64 tools tests/tools guests/linux
 
-# The slow tests (marked `slow`) run in `make test-slow` only.
+# The slow tests (marked `slow`) run in `make test-slow` only; the riscv64
+# ones (marked `riscv64`) in `make ARCH=riscv64 test` only.
+ifeq ($(ARCH),riscv64)
+SYSTEM_TEST_MARKS := riscv64
+else
+SYSTEM_TEST_MARKS := not riscv64
+endif
+
 system-test: all
-	$(PYTHON) -m pytest -v -m "not slow" tests/system
+	$(PYTHON) -m pytest -v -m "not slow and $(SYSTEM_TEST_MARKS)" tests/system
 
 test-slow: all
-	$(PYTHON) -m pytest -v -m slow tests/system
+	$(PYTHON) -m pytest -v -m "slow and $(SYSTEM_TEST_MARKS)" tests/system

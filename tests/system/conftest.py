@@ -3,6 +3,7 @@ import pytest
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes many minutes; `make test-slow` runs it")
+    config.addinivalue_line("markers", "riscv64: boots the riscv64 build; `make ARCH=riscv64 test` runs it")
 
 from qemu_machine import BOOT_TIMEOUT, DEFAULT_CPUS, STEP_TIMEOUT, Machine, build_path
 

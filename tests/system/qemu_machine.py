@@ -19,23 +19,52 @@ STEP_TIMEOUT = 120
 BOOT_TIMEOUT = 300
 
 
-def machine_options(cpus=DEFAULT_CPUS):
-    return [
-        "qemu-system-aarch64",
-        "-M", "virt,gic-version=3,virtualization=on",
-        "-cpu", "cortex-a72", "-smp", str(cpus), "-m", "4G",
-        "-nographic", "-no-reboot", "-nic", "none",
+# What differs between the architectures `make ARCH=...` builds: QEMU's
+# machine, the build directory (BUILD for aarch64, as `make` uses it), where
+# setup unpacks the guest packages, and where zone0's images go.
+ARCHITECTURES = {
+    "aarch64": {
+        "qemu": ["qemu-system-aarch64", "-M", "virt,gic-version=3,virtualization=on",
+                 "-cpu", "cortex-a72"],
+        "build": BUILD,
+        "guest_pkgs": os.path.join(BUILD, "guest-pkgs"),
+        "zone0_kernel": 0xa0400000, "zone0_dtb": 0xa0000000, "zone0_initramfs": 0xb0000000,
+    },
+    "riscv64": {
+        "qemu": ["qemu-system-riscv64", "-M", "virt", "-cpu", "rv64", "-bios", "default"],
+        "build": os.path.join(REPO, "build", "riscv64"),
+        "guest_pkgs": os.path.join(REPO, "build", "guest-pkgs-riscv64"),
+        "zone0_kernel": 0x90200000, "zone0_dtb": 0x90000000, "zone0_initramfs": 0xa0000000,
+    },
+}
+
+
+def machine_options(cpus=DEFAULT_CPUS, arch="aarch64"):
+    return ARCHITECTURES[arch]["qemu"] + [
+        "-smp", str(cpus), "-m", "4G", "-nographic", "-no-reboot", "-nic", "none",
     ]
 
 
 MACHINE = machine_options()
 
 
-def build_path(*parts):
-    path = os.path.join(BUILD, *parts)
+def _existing(path, make):
     if not os.path.exists(path):
-        raise FileNotFoundError(f"{path} is missing: run `make` first")
+        raise FileNotFoundError(f"{path} is missing: run `{make}` first")
     return path
+
+
+def build_path(*parts, arch="aarch64"):
+    make = "make" if arch == "aarch64" else f"make ARCH={arch}"
+    return _existing(os.path.join(ARCHITECTURES[arch]["build"], *parts), make)
+
+
+def guest_pkgs_path(*parts, arch="aarch64"):
+    """A file setup unpacked from the architecture's guest packages."""
+    if arch == "aarch64":
+        return build_path("guest-pkgs", *parts)
+    return _existing(os.path.join(ARCHITECTURES[arch]["guest_pkgs"], *parts),
+                     f"make ARCH={arch} setup")
 
 
 def make_variant(variables, targets, timeout=900):
@@ -56,8 +85,12 @@ class Machine:
     instead of hanging it; close() always kills QEMU."""
 
     def __init__(self, images, timeout=STEP_TIMEOUT, hypervisor=("hypervisor", "tessera.bin"),
-                 cpus=DEFAULT_CPUS, qemu_args=()):
-        argv = machine_options(cpus) + list(qemu_args) + ["-kernel", build_path(*hypervisor)]
+                 cpus=DEFAULT_CPUS, qemu_args=(), arch="aarch64"):
+        """`hypervisor` is the -kernel, a path in the build; None leaves
+        -kernel to qemu_args (a guest booted natively)."""
+        argv = machine_options(cpus, arch) + list(qemu_args)
+        if hypervisor is not None:
+            argv += ["-kernel", build_path(*hypervisor, arch=arch)]
         for path, addr in images:
             argv += loader(path, addr)
         self.timeout = timeout

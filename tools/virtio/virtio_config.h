@@ -18,8 +18,16 @@
 #define VIRTIO_TAP_NAME_MAX       15    /* IFNAMSIZ less the NUL */
 /* The register file up to 0x100 and room for any device's config space. */
 #define VIRTIO_WINDOW_MIN         0x200
+#ifdef __riscv
+/* PLIC sources (source 0 does not exist); every source is a device's own line. */
+#define VIRTIO_IRQ_FIRST          1
+#define VIRTIO_IRQ_LAST           1023
+#define VIRTIO_IRQ_KIND           "PLIC source"
+#else
 #define VIRTIO_IRQ_FIRST          32    /* SPIs only: a device's line is shared by nothing */
 #define VIRTIO_IRQ_LAST           1019
+#define VIRTIO_IRQ_KIND           "shared peripheral interrupt"
+#endif
 
 struct virtio_device_config {
 	char key[JSON_KEY_MAX];             /* "zones[0].devices[1]" */

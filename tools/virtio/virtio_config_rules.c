@@ -103,7 +103,7 @@ static int check_device_fields(const struct virtio_zone_config *z, unsigned zone
 		return -1;
 	}
 	if (d->irq < VIRTIO_IRQ_FIRST || d->irq > VIRTIO_IRQ_LAST) {
-		message_set(m, "key \"%s.irq\": %" PRIu32 " is not a shared peripheral interrupt (%d to %d)",
+		message_set(m, "key \"%s.irq\": %" PRIu32 " is not a " VIRTIO_IRQ_KIND " (%d to %d)",
 			    d->key, d->irq, VIRTIO_IRQ_FIRST, VIRTIO_IRQ_LAST);
 		return -1;
 	}
