@@ -18,7 +18,9 @@
 #define VIRTIO_TAP_NAME_MAX       15    /* IFNAMSIZ less the NUL */
 /* The register file up to 0x100 and room for any device's config space. */
 #define VIRTIO_WINDOW_MIN         0x200
-#ifdef __riscv
+/* The target's interrupts, also when the build host checks a riscv64
+ * config (tools.mk defines TESSERA_TARGET_RISCV64, as for zone_config.h). */
+#if defined(__riscv) || defined(TESSERA_TARGET_RISCV64)
 /* PLIC sources (source 0 does not exist); every source is a device's own line. */
 #define VIRTIO_IRQ_FIRST          1
 #define VIRTIO_IRQ_LAST           1023
