@@ -44,6 +44,8 @@ UNIT_SRCS_irqchip_config_riscv64 := hypervisor/core/config_check.c \
                           hypervisor/arch/riscv64/stage2_limits.c
 UNIT_SRCS_insn_decode  := hypervisor/arch/riscv64/insn_decode.c
 UNIT_SRCS_vplic_state  := hypervisor/arch/riscv64/vplic_state.c
+UNIT_SRCS_stage2_riscv64 := hypervisor/arch/riscv64/stage2_table.c \
+                          hypervisor/arch/riscv64/stage2_limits.c hypervisor/core/page_pool.c
 
 
 
@@ -52,7 +54,8 @@ UNIT_TESTS := stage2 page_pool config_check format dabt vgic_state el2_map fdt_c
               virtio_ring_share pmu_sw_increment smccc_arch trap_controls zone_stop log
 # riscv64's tests: built with the riscv64 headers and the riscv64 layout of
 # the zone config, in an object tree of their own.
-UNIT_TESTS_RISCV64 := irqchip_config_riscv64 console_model_ns16550 insn_decode vplic_state
+UNIT_TESTS_RISCV64 := irqchip_config_riscv64 console_model_ns16550 insn_decode vplic_state \
+                      stage2_riscv64
 UNIT_BINS  := $(UNIT_TESTS:%=$(UNIT_OUT)/test_%) $(UNIT_TESTS_RISCV64:%=$(UNIT_OUT)/test_%)
 UNIT_OBJS  := $(sort $(foreach t,$(UNIT_TESTS), \
                 $(patsubst %.c,$(UNIT_OUT)/obj/%.o,tests/unit/test_$(t).c $(UNIT_SRCS_$(t))))) \
