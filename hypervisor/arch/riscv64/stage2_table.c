@@ -305,7 +305,7 @@ bool stage2_translate(const struct stage2_table *t, uint64_t ipa, uint64_t *pa,
 		}
 		uint64_t offset_mask = level_size(level) - 1;
 		*pa = (desc_address(desc) & ~offset_mask) | (ipa & offset_mask);
-		*kind = desc & PTE_X ? MEM_KIND_NORMAL : MEM_KIND_DEVICE;
+		*kind = (desc & PTE_X) ? MEM_KIND_NORMAL : MEM_KIND_DEVICE;
 		return true;
 	}
 	return false;
