@@ -11,8 +11,8 @@ CHAOS_DTB := $(BUILD)/guests/zone1-chaos.dtb
 # kernel_load_paddr and entry_point in zone1-chaos.json.
 CHAOS_LOAD_ADDR := 0x50000000
 
-CHAOS_OBJS := $(addprefix $(CHAOS_OUT)/,main.o vectors.o exception.o instruction.o addresses.o \
-                sysreg_ops.o memory_ops.o cache_ops.o gic_ops.o call_ops.o jump_ops.o)
+CHAOS_OBJS := $(addprefix $(CHAOS_OUT)/,main.o args.o vectors.o exception.o instruction.o \
+                addresses.o sysreg_ops.o memory_ops.o cache_ops.o gic_ops.o call_ops.o jump_ops.o)
 
 GUEST_TARGETS += $(CHAOS_BIN) $(CHAOS_DTB)
 

@@ -4,12 +4,13 @@
  * hypercalls, SMCCC/PSCI calls, SGIs, jumps),
  * surviving every exception they raise. It runs as zone1 on CPU 2; zone0
  * writes "seed=S ops=N" to the file that zone1-chaos.json loads at
- * ARGS_ADDR. After its done line it waits, interrupts masked, for zone0 to
+ * ARGS. After its done line it waits, interrupts masked, for zone0 to
  * shut it down. With "reset_loop=1" instead it asks for PSCI SYSTEM_RESET as
  * soon as it boots, on every boot (a restart keeps the zone's RAM, and the
  * args with it): a zone making the hypervisor log restarts in a loop. */
 #include <stdint.h>
 
+#include "args.h"
 #include "chaos_exception.h"
 #include "counter.h"
 #include "guest_name.h"
@@ -18,8 +19,7 @@
 #include "prng.h"
 #include "smccc.h"
 
-#define ARGS_ADDR      0x50c00000UL
-#define ARGS_MAX       64
+#define ARGS ((const volatile char *)0x50c00000UL)
 #define DEFAULT_OPS    20000
 #define PROGRESS_EVERY 5000
 
@@ -43,50 +43,16 @@ static const op_fn ops[] = {
 	op_cache, op_gic, op_gic, op_hypercall, op_smccc, op_sgi, op_jump,
 };
 
-/* The number after `key=` in the args text, or `fallback`. */
-static uint64_t arg_value(const char *key, uint64_t fallback)
-{
-	const volatile char *args = (const volatile char *)ARGS_ADDR;
-
-	for (unsigned i = 0; i < ARGS_MAX && args[i] && args[i] != '\n'; i++) {
-		unsigned k = 0;
-		while (key[k] && args[i + k] == key[k])
-			k++;
-		if (key[k] || args[i + k] != '=')
-			continue;
-		uint64_t value = 0;
-		unsigned d = i + k + 1;
-		if (args[d] < '0' || args[d] > '9')
-			return fallback;
-		for (; args[d] >= '0' && args[d] <= '9'; d++)
-			value = value * 10 + (uint64_t)(args[d] - '0');
-		return value;
-	}
-	return fallback;
-}
-
-/* splitmix64 of the seed: xorshift needs a state other than 0, and nearby
- * seeds should not start nearby. */
-static uint64_t initial_state(uint64_t seed)
-{
-	uint64_t z = seed + 0x9e3779b97f4a7c15ULL;
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	z ^= z >> 31;
-	return z ? z : 1;
-}
-
 _Noreturn void main(void)
 {
-	uint64_t seed = arg_value("seed", 1);
-	uint64_t count = arg_value("ops", DEFAULT_OPS);
+	uint64_t seed = args_value(ARGS, "seed", 1);
+	uint64_t count = args_value(ARGS, "ops", DEFAULT_OPS);
 
 	__asm__ volatile("msr vbar_el1, %0\n\tisb" : : "r"(chaos_vectors));
-	while (arg_value("reset_loop", 0))
+	while (args_value(ARGS, "reset_loop", 0))
 		hvc_call(PSCI_SYSTEM_RESET, 0, 0, 0);
 	counter_spin_ms(QUIET_START_MS);
-	prng_state = initial_state(seed);
+	prng_seed(seed);
 	print("chaos: seed %lu, %lu operations\n", seed, count);
 	for (uint64_t n = 1; n <= count; n++) {
 		PRNG_PICK(ops)();
