@@ -89,6 +89,10 @@ include guests/zone1/zone1.mk
 include guests/zone1-disk/zone1-disk.mk
 include guests/zone1-virtio/zone1-virtio.mk
 include guests/linux/linux.mk
+# The riscv64 bare-metal test zones add themselves to zone0's initramfs.
+ifeq ($(ARCH),riscv64)
+include guests/riscv64-test-zones.mk
+endif
 
 .PHONY: guests
 guests: $(GUEST_TARGETS)

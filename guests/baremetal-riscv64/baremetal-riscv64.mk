@@ -8,9 +8,12 @@ BAREMETAL_RV_DIR := guests/baremetal-riscv64
 BAREMETAL_RV_OUT := $(BUILD)/guests/baremetal-riscv64
 BAREMETAL_RV_LDS := $(BAREMETAL_RV_DIR)/baremetal.ld
 
-BAREMETAL_RV_OBJS := $(addprefix $(BAREMETAL_RV_OUT)/,start.o trap_vector.o secondary.o trap.o \
+BAREMETAL_RV_OBJS := $(addprefix $(BAREMETAL_RV_OUT)/,start.o trap_vector.o trap.o \
                        fault_check.o console.o) \
                      $(addprefix $(BUILD)/guests/baremetal/,check.o print.o)
+# For a guest that starts further harts: their entry, which calls the
+# guest's secondary_main.
+BAREMETAL_RV_SECONDARY_OBJ := $(BAREMETAL_RV_OUT)/secondary.o
 
 # No F or D: the guests never touch floating point, and a zone's harts
 # start with it off. The toolchain's PIE, build-id and stack-protector
@@ -36,4 +39,4 @@ $(BUILD)/guests/%.o: guests/%.S $(BAREMETAL_RV_DIR)/baremetal-riscv64.mk
 baremetal_rv_link = $(CC_TARGET) $(BAREMETAL_RV_CFLAGS) $(BAREMETAL_RV_LDFLAGS) \
                     -Wl,--defsym=GUEST_LOAD_ADDR=$(1) -o $@ $(filter %.o,$^)
 
--include $(BAREMETAL_RV_OBJS:.o=.d)
+-include $(BAREMETAL_RV_OBJS:.o=.d) $(BAREMETAL_RV_SECONDARY_OBJ:.o=.d)

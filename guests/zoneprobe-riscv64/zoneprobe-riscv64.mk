@@ -18,8 +18,8 @@ ZONEPROBE_RV_OBJS := $(addprefix $(ZONEPROBE_RV_OUT)/,main.o memory_check.o vpli
 
 GUEST_TARGETS += $(ZONEPROBE_RV_BIN) $(ZONEPROBE_RV_DTB)
 
-$(ZONEPROBE_RV_ELF): $(ZONEPROBE_RV_OBJS) $(BAREMETAL_RV_OBJS) $(BAREMETAL_RV_LDS) \
-                     $(ZONEPROBE_RV_DIR)/zoneprobe-riscv64.mk
+$(ZONEPROBE_RV_ELF): $(ZONEPROBE_RV_OBJS) $(BAREMETAL_RV_OBJS) $(BAREMETAL_RV_SECONDARY_OBJ) \
+                     $(BAREMETAL_RV_LDS) $(ZONEPROBE_RV_DIR)/zoneprobe-riscv64.mk
 	$(call baremetal_rv_link,$(ZONEPROBE_RV_LOAD_ADDR))
 
 $(ZONEPROBE_RV_BIN): $(ZONEPROBE_RV_ELF)
