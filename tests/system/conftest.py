@@ -60,3 +60,27 @@ def zone0_linux_on(machine_factory):
 def zone0_linux(zone0_linux_on):
     """zone0 Linux booted to its shell prompt."""
     return zone0_linux_on()
+
+
+@pytest.fixture
+def riscv64_zone0():
+    """zone0 Linux on the riscv64 board, booted by tessera to its shell
+    prompt, for the tests marked `riscv64` (`make ARCH=riscv64 test`). The
+    architecture's addresses come from qemu_machine.ARCHITECTURES, imported
+    here so that the aarch64 tests need nothing of it."""
+    from qemu_machine import ARCHITECTURES, guest_pkgs_path
+
+    riscv64 = ARCHITECTURES["riscv64"]
+    machine = Machine([
+        (guest_pkgs_path("Image", arch="riscv64"), riscv64["zone0_kernel"]),
+        (build_path("guests", "zone0.dtb", arch="riscv64"), riscv64["zone0_dtb"]),
+        (build_path("guests", "zone0-initramfs.cpio", arch="riscv64"),
+         riscv64["zone0_initramfs"]),
+    ], arch="riscv64")
+    try:
+        machine.expect(r"zone0 ready", timeout=BOOT_TIMEOUT)
+        machine.expect(r"# ")
+        machine.run("stty columns 4096")
+        yield machine
+    finally:
+        machine.close()
