@@ -10,10 +10,6 @@
 #include "sbi.h"
 #include "tessera/hypercall.h"
 
-#ifndef TESSERA_ECALL_EXT
-#define TESSERA_ECALL_EXT 0x114514 /* hvisor's; in tessera/hypercall.h with issue 17 */
-#endif
-
 static inline struct sbiret hypercall(uint64_t code, uint64_t arg0, uint64_t arg1)
 {
 	return sbi_call(TESSERA_ECALL_EXT, 0, code, arg0, arg1, 0, 0, 0);

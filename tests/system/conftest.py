@@ -5,7 +5,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes many minutes; `make test-slow` runs it")
     config.addinivalue_line("markers", "riscv64: boots the riscv64 build; `make ARCH=riscv64 test` runs it")
 
-from qemu_machine import BOOT_TIMEOUT, DEFAULT_CPUS, STEP_TIMEOUT, Machine, build_path
+from qemu_machine import (ARCHITECTURES, BOOT_TIMEOUT, DEFAULT_CPUS, STEP_TIMEOUT, Machine,
+                          build_path, guest_pkgs_path)
 
 SELFTEST_ADDR = 0xa0400000
 SELFTEST_DTB_ADDR = 0xa0000000
@@ -65,11 +66,7 @@ def zone0_linux(zone0_linux_on):
 @pytest.fixture
 def riscv64_zone0():
     """zone0 Linux on the riscv64 board, booted by tessera to its shell
-    prompt, for the tests marked `riscv64` (`make ARCH=riscv64 test`). The
-    architecture's addresses come from qemu_machine.ARCHITECTURES, imported
-    here so that the aarch64 tests need nothing of it."""
-    from qemu_machine import ARCHITECTURES, guest_pkgs_path
-
+    prompt, for the tests marked `riscv64` (`make ARCH=riscv64 test`)."""
     riscv64 = ARCHITECTURES["riscv64"]
     machine = Machine([
         (guest_pkgs_path("Image", arch="riscv64"), riscv64["zone0_kernel"]),
