@@ -8,6 +8,15 @@ machine. Each run starts QEMU, times the wall clock from start to the console li
 "zone0 ready", then types `poweroff` and waits for QEMU to exit. QEMU's CPU
 time (user+sys) covers the whole run, power-off included. Runs alternate
 between the two sides so that load on the host affects both alike.
+
+`--arch riscv64` times the riscv64 port the same way (QEMU virt, OpenSBI,
+`-smp 4 -m 4G` under tessera) against one native baseline: the same board,
+4 harts with `maxcpus=2` and zone0's 1792 MiB. Its DT is zone0's, made to
+boot natively (bench/board_dt.py's riscv_native_dtb): harts 2-3 and every
+hart's M-mode PLIC contexts added, the CLINT and sifive_test that OpenSBI
+needs, and the RAM moved to 0x80000000, where QEMU's RAM starts. A 2-hart
+riscv64 baseline is left out: on riscv64 OpenSBI, not Linux, needs every
+hart in the DT, so the same-board DT is the only one zone0's can become.
 """
 import argparse
 import resource
@@ -19,41 +28,55 @@ from pathlib import Path
 
 import pexpect
 
-from board_dt import add_psci_cpus, fdtput
+from board_dt import add_psci_cpus, fdtput, riscv_native_dtb
 
 TOP = Path(__file__).resolve().parent.parent
 
 # -nic none: QEMU's default NIC needs a ROM file that is not installed, and
-# zone0 has no PCIe to use it anyway.
-QEMU = ["qemu-system-aarch64", "-M", "virt,gic-version=3,virtualization=on",
-        "-cpu", "cortex-a72", "-nographic", "-no-reboot", "-nic", "none"]
-
-# Load addresses tessera expects; they match guests/linux/linux.mk.
-KERNEL_ADDR = 0xa0400000
-DTB_ADDR = 0xa0000000
-INITRAMFS_ADDR = 0xb0000000
-
-
-# zone0's RAM under tessera (0x50000000-0xbfffffff).
-ZONE0_RAM = "1792M"
-ZONE0_BOOTARGS = "console=ttyAMA0 rdinit=/init"
+# zone0 has no PCIe to use it anyway. Load addresses are tessera's for zone0
+# (guests/linux/linux.mk); RAM is zone0's under tessera.
+ARCHES = {
+    "aarch64": {
+        "qemu": ["qemu-system-aarch64", "-M", "virt,gic-version=3,virtualization=on",
+                 "-cpu", "cortex-a72", "-nographic", "-no-reboot", "-nic", "none"],
+        "kernel_addr": 0xa0400000, "dtb_addr": 0xa0000000, "initramfs_addr": 0xb0000000,
+        "ram": "1792M",  # 0x50000000-0xbfffffff
+        "bootargs": "console=ttyAMA0 rdinit=/init",
+        "kernel": "build/guest-pkgs/Image", "build": "build",
+        "baselines": ["native, 4 CPUs, maxcpus=2", "native, 2 CPUs"],
+    },
+    "riscv64": {
+        "qemu": ["qemu-system-riscv64", "-M", "virt", "-cpu", "rv64", "-bios", "default",
+                 "-nographic", "-no-reboot", "-nic", "none"],
+        "kernel_addr": 0x90200000, "dtb_addr": 0x90000000, "initramfs_addr": 0xa0000000,
+        "ram": "1792M",  # 0x90000000-0xffffffff
+        "ram_bytes": 0x70000000,
+        "bootargs": "console=ttyS0 earlycon=sbi rdinit=/init",
+        "kernel": "build/guest-pkgs-riscv64/Image", "build": "build/riscv64",
+        "baselines": ["native, 4 harts, maxcpus=2"],
+    },
+}
 
 
 def native_command(args, cpus, dtb, extra_bootargs=""):
-    # zone0's DT; QEMU rewrites /memory and the initrd range in it to match
-    # its own RAM and loading.
-    return QEMU + ["-smp", str(cpus), "-m", ZONE0_RAM, "-kernel", args.kernel,
-                   "-initrd", args.initramfs, "-dtb", dtb,
-                   "-append", f"{ZONE0_BOOTARGS} {extra_bootargs}".strip()]
+    arch = ARCHES[args.arch]
+    # On aarch64 QEMU rewrites /memory and the initrd range in the DT to
+    # match its own RAM and loading; on riscv64 only the initrd range.
+    return arch["qemu"] + ["-smp", str(cpus), "-m", arch["ram"], "-kernel", args.kernel,
+                           "-initrd", args.initramfs, "-dtb", dtb,
+                           "-append", f"{arch['bootargs']} {extra_bootargs}".strip()]
 
 
-def four_cpu_dtb(dtb, directory):
-    """zone0's DT with the board's CPUs 2-3 and their redistributor frames
-    added: Linux on QEMU hangs early when the DT lists fewer CPUs than the
-    machine has, so the same-board baseline describes the whole board and
-    limits Linux with maxcpus=2 instead."""
+def four_cpu_dtb(args, directory):
+    """zone0's DT for the same-board baseline. aarch64: the board's CPUs 2-3
+    and their redistributor frames added, since Linux on QEMU hangs early
+    when the DT lists fewer CPUs than the machine has; maxcpus=2 limits
+    Linux instead. riscv64: see riscv_native_dtb."""
     out = Path(directory) / "zone0-4cpus.dtb"
-    shutil.copyfile(dtb, out)
+    shutil.copyfile(TOP / args.dtb, out)
+    if args.arch == "riscv64":
+        riscv_native_dtb(out, ARCHES["riscv64"]["ram_bytes"])
+        return str(out)
     add_psci_cpus(out, (2, 3))
     fdtput(out, "-t", "x", "/intc@8000000", "reg",
            "0", "8000000", "0", "10000", "0", "80a0000", "0", "80000")
@@ -69,17 +92,18 @@ def native_two_cpus_command(args):
 
 
 def tessera_command(args):
+    arch = ARCHES[args.arch]
     loaders = []
-    for path, addr in ((args.kernel, KERNEL_ADDR), (args.dtb, DTB_ADDR),
-                       (args.initramfs, INITRAMFS_ADDR)):
+    for path, addr in ((args.kernel, arch["kernel_addr"]), (args.dtb, arch["dtb_addr"]),
+                       (args.initramfs, arch["initramfs_addr"])):
         loaders += ["-device", f"loader,file={path},addr={addr:#x},force-raw=on"]
-    return QEMU + ["-smp", "4", "-m", "4G", "-kernel", args.hypervisor] + loaders
+    return arch["qemu"] + ["-smp", "4", "-m", "4G", "-kernel", args.hypervisor] + loaders
 
 
 COMMANDS = {"native, 4 CPUs, maxcpus=2": native_same_board_command,
+            "native, 4 harts, maxcpus=2": native_same_board_command,
             "native, 2 CPUs": native_two_cpus_command,
             "tessera": tessera_command}
-BASELINES = [side for side in COMMANDS if side != "tessera"]
 
 
 def children_cpu_seconds():
@@ -115,31 +139,41 @@ def boot_once(command, timeout):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--arch", choices=list(ARCHES), default="aarch64",
+                        help="the port to time (the defaults of the paths follow it)")
     parser.add_argument("--runs", type=int, default=5, help="runs per side")
     parser.add_argument("--only", choices=["native", "tessera"],
                         help="measure the native baselines or tessera only")
     parser.add_argument("--timeout", type=float, default=180,
                         help="seconds allowed per run for each step")
-    parser.add_argument("--kernel", default="build/guest-pkgs/Image")
-    parser.add_argument("--initramfs", default="build/guests/zone0-initramfs.cpio")
-    parser.add_argument("--dtb", default="build/guests/zone0.dtb")
-    parser.add_argument("--hypervisor", default="build/hypervisor/tessera.bin")
+    parser.add_argument("--kernel")
+    parser.add_argument("--initramfs")
+    parser.add_argument("--dtb")
+    parser.add_argument("--hypervisor")
     args = parser.parse_args()
-    sides = list(COMMANDS)
+    arch = ARCHES[args.arch]
+    build = arch["build"]
+    args.kernel = args.kernel or arch["kernel"]
+    args.initramfs = args.initramfs or f"{build}/guests/zone0-initramfs.cpio"
+    args.dtb = args.dtb or f"{build}/guests/zone0.dtb"
+    args.hypervisor = args.hypervisor or f"{build}/hypervisor/tessera.bin"
+    sides = arch["baselines"] + ["tessera"]
     if args.only:
-        sides = ["tessera"] if args.only == "tessera" else BASELINES
+        sides = ["tessera"] if args.only == "tessera" else arch["baselines"]
     needed = [args.kernel, args.initramfs, args.dtb]
     if "tessera" in sides:
         needed.append(args.hypervisor)
     missing = [path for path in needed if not (TOP / path).is_file()]
     if missing:
-        parser.error(f"missing {', '.join(missing)} (relative to {TOP}); run make first")
+        make = "make" if args.arch == "aarch64" else f"make ARCH={args.arch}"
+        parser.error(f"missing {', '.join(missing)} (relative to {TOP}); run {make} first")
     return args, sides
 
 
-def print_table(results):
+def print_table(arch, results):
     width = 34
-    print(f"\n{'':{width}}{'runs':>6}{'wall to ready (s)':>20}{'QEMU CPU (s)':>16}")
+    print(f"\nzone0's boot on {arch}")
+    print(f"{'':{width}}{'runs':>6}{'wall to ready (s)':>20}{'QEMU CPU (s)':>16}")
     medians = {}
     for side, runs in results.items():
         wall = statistics.median(ready for ready, _ in runs)
@@ -148,7 +182,7 @@ def print_table(results):
         print(f"{side:{width}}{len(runs):>6}{wall:>20.2f}{cpu:>16.2f}")
     if "tessera" in medians:
         tessera_wall, tessera_cpu = medians["tessera"]
-        for baseline in BASELINES:
+        for baseline in ARCHES[arch]["baselines"]:
             if baseline in medians:
                 native_wall, native_cpu = medians[baseline]
                 label = f"tessera / {baseline}"
@@ -160,7 +194,7 @@ def print_table(results):
 def main():
     args, sides = parse_args()
     scratch = tempfile.TemporaryDirectory(prefix="boot_time-")
-    args.four_cpu_dtb = four_cpu_dtb(TOP / args.dtb, scratch.name)
+    args.four_cpu_dtb = four_cpu_dtb(args, scratch.name)
     results = {side: [] for side in sides}
     for run in range(1, args.runs + 1):
         for side in sides:
@@ -168,7 +202,7 @@ def main():
             results[side].append((ready, cpu))
             print(f"{side} run {run}/{args.runs}: ready after {ready:.2f} s, "
                   f"QEMU CPU {cpu:.2f} s", flush=True)
-    print_table(results)
+    print_table(args.arch, results)
 
 
 if __name__ == "__main__":
