@@ -92,6 +92,7 @@ include guests/linux/linux.mk
 # The riscv64 bare-metal test zones add themselves to zone0's initramfs.
 ifeq ($(ARCH),riscv64)
 include guests/riscv64-test-zones.mk
+include guests/exitbench-riscv64/exitbench-riscv64.mk
 endif
 
 .PHONY: guests

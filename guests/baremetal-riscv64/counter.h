@@ -12,6 +12,11 @@
 /* QEMU virt's timebase-frequency (its DT's /cpus property). */
 #define COUNTER_HZ 10000000u
 
+static inline uint64_t counter_frequency(void)
+{
+	return COUNTER_HZ;
+}
+
 static inline uint64_t counter_ticks(void)
 {
 	uint64_t ticks;

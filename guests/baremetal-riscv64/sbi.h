@@ -32,6 +32,7 @@
 #define SBI_HSM_STATE_STOPPED   1
 
 #define SBI_SRST_SYSTEM_RESET 0
+#define SBI_SRST_SHUTDOWN     0
 #define SBI_SRST_COLD_REBOOT  1
 
 struct sbiret {
