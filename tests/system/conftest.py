@@ -63,21 +63,40 @@ def zone0_linux(zone0_linux_on):
     return zone0_linux_on()
 
 
-@pytest.fixture
-def riscv64_zone0():
-    """zone0 Linux on the riscv64 board, booted by tessera to its shell
-    prompt, for the tests marked `riscv64` (`make ARCH=riscv64 test`)."""
+def boot_riscv64_zone0(cpus=DEFAULT_CPUS):
+    """riscv64's zone0 Linux on a machine of `cpus` harts, booted by tessera
+    to its shell prompt."""
     riscv64 = ARCHITECTURES["riscv64"]
     machine = Machine([
         (guest_pkgs_path("Image", arch="riscv64"), riscv64["zone0_kernel"]),
         (build_path("guests", "zone0.dtb", arch="riscv64"), riscv64["zone0_dtb"]),
         (build_path("guests", "zone0-initramfs.cpio", arch="riscv64"),
          riscv64["zone0_initramfs"]),
-    ], arch="riscv64")
+    ], cpus=cpus, arch="riscv64")
     try:
         machine.expect(r"zone0 ready", timeout=BOOT_TIMEOUT)
         machine.expect(r"# ")
         machine.run("stty columns 4096")
-        yield machine
-    finally:
+    except BaseException:
         machine.close()
+        raise
+    return machine
+
+
+@pytest.fixture
+def riscv64_zone0():
+    """zone0 Linux on the riscv64 board, booted by tessera to its shell
+    prompt, for the tests marked `riscv64` (`make ARCH=riscv64 test`)."""
+    machine = boot_riscv64_zone0()
+    yield machine
+    machine.close()
+
+
+@pytest.fixture(scope="module")
+def riscv64_zone0_shared():
+    """riscv64's zone0 Linux booted once for a whole test module: its tests
+    run in order on the same machine, and each leaves it as it found it
+    unless it is the module's last."""
+    machine = boot_riscv64_zone0()
+    yield machine
+    machine.close()
