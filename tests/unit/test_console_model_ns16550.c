@@ -85,6 +85,44 @@ static void reports_fifos_and_no_interrupt(void **state)
 	assert_int_equal(read_reg(6), 0xb0);
 }
 
+/* Linux's 8250 driver polls IIR when the port has no interrupt, and sends
+ * the rest of a write only when IIR names the transmitter-empty interrupt. */
+static void identifies_the_transmitter_empty_interrupt(void **state)
+{
+	(void)state;
+	write_reg(2, 0x01);                             /* FCR: FIFOs on */
+	assert_int_equal(read_reg(2), 0xc1);            /* IER 0: none */
+	write_reg(1, 0x02);                             /* IER: transmitter empty */
+	assert_int_equal(read_reg(2), 0xc2);
+	assert_int_equal(read_reg(2), 0xc1);            /* the read cleared it */
+	write_reg(0, 'a');                              /* sent, the THR empty again */
+	write_reg(0, 'b');
+	assert_int_equal(read_reg(2), 0xc2);
+	assert_int_equal(read_reg(2), 0xc1);
+	write_reg(1, 0x00);                             /* disabled */
+	write_reg(0, 'c');
+	assert_int_equal(read_reg(2), 0xc1);
+	write_reg(1, 0x02);                             /* enabled again: raised */
+	assert_int_equal(read_reg(2), 0xc2);
+	assert_int_equal(read_reg(5) & 0x60, 0x60);
+	assert_int_equal(sent_len, 3);
+	assert_memory_equal(sent, "abc", 3);
+}
+
+static void the_divisor_latch_raises_nothing(void **state)
+{
+	(void)state;
+	write_reg(1, 0x02);
+	assert_int_equal(read_reg(2), 0x02);
+	write_reg(3, 0x83);                             /* DLAB */
+	write_reg(0, 0x0c);                             /* DLL, not THR */
+	write_reg(1, 0x00);                             /* DLM, not IER */
+	write_reg(3, 0x03);
+	assert_int_equal(read_reg(1), 0x02);
+	assert_int_equal(read_reg(2), 0x01);
+	assert_int_equal(sent_len, 0);
+}
+
 static void refuses_wide_and_outside_accesses(void **state)
 {
 	(void)state;
@@ -101,6 +139,8 @@ int main(void)
 		cmocka_unit_test_setup(transmits_what_thr_gets, setup),
 		cmocka_unit_test_setup(divisor_latch_hides_thr, setup),
 		cmocka_unit_test_setup(reports_fifos_and_no_interrupt, setup),
+		cmocka_unit_test_setup(identifies_the_transmitter_empty_interrupt, setup),
+		cmocka_unit_test_setup(the_divisor_latch_raises_nothing, setup),
 		cmocka_unit_test_setup(refuses_wide_and_outside_accesses, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
