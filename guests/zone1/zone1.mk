@@ -2,9 +2,10 @@
 # and DT, started from zone0 with $(GUEST_CONFIGS)/zone1.json. Everything
 # here ships inside zone0's initramfs (guests/linux/linux.mk).
 #
-# The system tests also start zone1 variants that end themselves: their DTBs
-# add `zone1.then=poweroff|reboot` to the kernel command line, which zone1's
-# /init obeys, and their JSONs differ from zone1.json only in naming that DTB.
+# The system tests also start zone1 variants that end themselves or take a
+# CPU offline: their DTBs add `zone1.then=poweroff|reboot|hotplug` to the
+# kernel command line, which zone1's /init obeys, and their JSONs differ
+# from zone1.json only in naming that DTB.
 
 ZONE1_OUT            := $(BUILD)/guests/zone1
 ZONE1_INITRAMFS      := $(ZONE1_OUT)/zone1-initramfs.cpio.gz
@@ -15,8 +16,10 @@ ZONE1_ROOTFS         := $(ZONE1_OUT)/rootfs
 ZONE1_INITRAMFS_ADDR := $(if $(filter riscv64,$(ARCH)),0xf4000000,0x58000000)
 
 ZONE1_ENDINGS    := poweroff reboot
-ZONE1_TEST_DTBS  := $(ZONE1_ENDINGS:%=$(ZONE1_OUT)/zone1-%.dtb)
-ZONE1_TEST_JSONS := $(ZONE1_ENDINGS:%=$(ZONE1_OUT)/zone1-%.json)
+# zone1's own variants also take CPU 1 offline and back (zone1.then=hotplug).
+ZONE1_VARIANTS   := $(ZONE1_ENDINGS) hotplug
+ZONE1_TEST_DTBS  := $(ZONE1_VARIANTS:%=$(ZONE1_OUT)/zone1-%.dtb)
+ZONE1_TEST_JSONS := $(ZONE1_VARIANTS:%=$(ZONE1_OUT)/zone1-%.json)
 
 # zone0's path for the DTB, and where the test variants go in zone0.
 ZONE1_DTB_PATH  := /etc/tessera/zone1.dtb

@@ -1,7 +1,7 @@
 """riscv64 zones started, listed and stopped from zone0's shell with the
 tessera CLI, as test_zone_lifecycle.py checks aarch64's: zone1 (Linux on
 harts 2-3) ten times with nothing leaked, its RAM cleared when zone0 gets it
-back, its power-off (SBI SRST shutdown) stopping only zone1 and its reboot
+back, its harts offline and back through SBI HSM, its power-off (SBI SRST shutdown) stopping only zone1 and its reboot
 restarting it, and bad configs refused with their messages by zone0's CLI
 and by the hypervisor itself, zone0 unharmed. One boot for the module:
 about two minutes."""
@@ -96,6 +96,28 @@ def test_poweroff_stops_the_zone_and_reboot_restarts_it(riscv64_zone0):
     m.expect(r"zone 1 \(zone1\) stopped: cpus 0xc returned")
     assert "zone 1 (zone1) started on CPUs 2, 3" in m.run("cat /tmp/zone-start.out")
     assert "zone 1 shut down" in m.run("cat /tmp/zone-shutdown.out")
+    assert zone_rows(m) == ZONE0_ONLY
+
+
+def test_zone1s_harts_go_offline_and_back_and_a_stopped_one_is_returned(riscv64_zone0):
+    """zone1's Linux takes its second hart (hart 3) offline and back three
+    times through SBI HSM, and leaves it offline: the shutdown returns both
+    harts, and the next zone1 runs on both. Its report, longer than the
+    16550's FIFO, arrives whole through the emulated console."""
+    m = riscv64_zone0
+    pages_at_boot = free_pool_pages(m)
+    starts = re.compile(r"zone 1 vcpu 1 starts at 0x[0-9a-f]+ \(hart 3,")
+    before = len(starts.findall(m.output()))
+    start_zone(m, "/etc/tessera/test/zone1-hotplug.json", ZONE1_READY,
+               r"\[zone1\] zone1 hotplug: CPUs 0-1, CPU 1 computes 42",
+               r"\[zone1\] zone1 hotplug: CPU 1 online 0")
+    assert len(starts.findall(m.output())) == before + 4, m.tail()
+    assert zone_rows(m) == WITH_ZONE1
+    shutdown(m)
+    start_zone(m, ZONE1, ZONE1_READY)
+    assert len(starts.findall(m.output())) == before + 5, m.tail()
+    shutdown(m)
+    assert free_pool_pages(m) == pages_at_boot
     assert zone_rows(m) == ZONE0_ONLY
 
 
