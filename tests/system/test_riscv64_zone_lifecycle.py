@@ -25,8 +25,8 @@ ZONE0_ONLY = {0: ("0, 1", "zone0", "running")}
 WITH_ZONE1 = {**ZONE0_ONLY, 1: ("2, 3", "zone1", "running")}
 
 
-def test_zone1_starts_lists_and_stops_ten_times(riscv64_zone0):
-    m = riscv64_zone0
+def test_zone1_starts_lists_and_stops_ten_times(riscv64_zone0_shared):
+    m = riscv64_zone0_shared
     pages_at_boot = free_pool_pages(m)
     view_at_boot = zone0_view(m)
 
@@ -52,8 +52,8 @@ def test_zone1_starts_lists_and_stops_ten_times(riscv64_zone0):
     assert "PANIC" not in m.output() and "hypervisor fault" not in m.output()
 
 
-def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(riscv64_zone0):
-    m = riscv64_zone0
+def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(riscv64_zone0_shared):
+    m = riscv64_zone0_shared
     images = build_path("guests", "zone0-rootfs", "etc", "tessera", arch="riscv64")
     initrd_start = subprocess.run(["fdtget", "-t", "x", f"{images}/zone1.dtb", "/chosen",
                                    "linux,initrd-start"], check=True, capture_output=True,
@@ -73,8 +73,8 @@ def test_a_stopped_zones_ram_reads_zero_when_zone0_gets_it_back(riscv64_zone0):
     assert all(int(v, 16) == 0 for v in values.values()), out
 
 
-def test_poweroff_stops_the_zone_and_reboot_restarts_it(riscv64_zone0):
-    m = riscv64_zone0
+def test_poweroff_stops_the_zone_and_reboot_restarts_it(riscv64_zone0_shared):
+    m = riscv64_zone0_shared
     m.send_line("tessera zone start /etc/tessera/test/zone1-poweroff.json "
                 "> /tmp/zone-start.out 2>&1")
     m.expect(ZONE1_READY, timeout=300)
@@ -99,12 +99,12 @@ def test_poweroff_stops_the_zone_and_reboot_restarts_it(riscv64_zone0):
     assert zone_rows(m) == ZONE0_ONLY
 
 
-def test_zone1s_harts_go_offline_and_back_and_a_stopped_one_is_returned(riscv64_zone0):
+def test_zone1s_harts_go_offline_and_back_and_a_stopped_one_is_returned(riscv64_zone0_shared):
     """zone1's Linux takes its second hart (hart 3) offline and back three
     times through SBI HSM, and leaves it offline: the shutdown returns both
     harts, and the next zone1 runs on both. Its report, longer than the
     16550's FIFO, arrives whole through the emulated console."""
-    m = riscv64_zone0
+    m = riscv64_zone0_shared
     pages_at_boot = free_pool_pages(m)
     starts = re.compile(r"zone 1 vcpu 1 starts at 0x[0-9a-f]+ \(hart 3,")
     before = len(starts.findall(m.output()))
@@ -128,8 +128,8 @@ def start_refused(m, config, *options):
     return out
 
 
-def test_bad_configs_are_refused_and_nothing_else_changes(riscv64_zone0):
-    m = riscv64_zone0
+def test_bad_configs_are_refused_and_nothing_else_changes(riscv64_zone0_shared):
+    m = riscv64_zone0_shared
     start_zone(m, ZONE1, ZONE1_READY)
 
     for rule, (config, words) in {**STATIC_RULES, **CONFLICTS}.items():
@@ -155,10 +155,10 @@ def test_bad_configs_are_refused_and_nothing_else_changes(riscv64_zone0):
     shutdown(m)
 
 
-def test_ram_zone0_runs_on_is_not_lent(riscv64_zone0):
+def test_ram_zone0_runs_on_is_not_lent(riscv64_zone0_shared):
     """zone0 set aside 0xf0000000-0xffffffff for zones (no-map
     reserved-memory); its own RAM would vanish under it."""
-    m = riscv64_zone0
+    m = riscv64_zone0_shared
     zone0_ram = variant(memory_regions=[ram(physical_start="0xe0000000")])
     out = start_refused(m, zone0_ram, "--skip-host-checks")
     assert "status=1" in out, out
@@ -167,10 +167,10 @@ def test_ram_zone0_runs_on_is_not_lent(riscv64_zone0):
     assert m.run("echo $((6 * 7))").strip() == "42"
 
 
-def test_a_refused_start_leaves_zone0s_interrupts_alone(riscv64_zone0):
+def test_a_refused_start_leaves_zone0s_interrupts_alone(riscv64_zone0_shared):
     """A start the hypervisor refuses, of a zone claiming PLIC source 10
     (zone0's UART): zone0's console still takes input afterwards."""
-    m = riscv64_zone0
+    m = riscv64_zone0_shared
     out = start_refused(m, dict(TOO_MANY_VIRTIO_WINDOWS, interrupts=[10]), "--skip-host-checks")
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
     assert m.run("echo $((6 * 7))").strip() == "42"
@@ -178,8 +178,8 @@ def test_a_refused_start_leaves_zone0s_interrupts_alone(riscv64_zone0):
     assert zone_rows(m) == ZONE0_ONLY
 
 
-def test_a_cpu_zone0_still_runs_is_not_lent(riscv64_zone0):
-    m = riscv64_zone0
+def test_a_cpu_zone0_still_runs_is_not_lent(riscv64_zone0_shared):
+    m = riscv64_zone0_shared
     out = start_refused(m, variant(cpus=[1]))
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
     m.seen(r"zone 1: start refused: cpus: CPU 1 is online in zone0")
