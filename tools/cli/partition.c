@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "describe.h"
+#include "zone_interrupts.h"
 
 #define NO_CLAIM 0xff
 #define MAX_BOUNDARIES (PARTITION_MAX_ZONES * CONFIG_MAX_MEMORY_REGIONS * 2)
@@ -170,8 +171,8 @@ static void print_cpus(FILE *out, const struct partition_zone zones[], unsigned 
 	}
 }
 
-static struct claims spi_claims(const struct partition_zone zones[], unsigned count,
-				unsigned intid, bool *any)
+static struct claims interrupt_claims(const struct partition_zone zones[], unsigned count,
+				      unsigned intid, bool *any)
 {
 	struct claims claims;
 
@@ -186,20 +187,20 @@ static struct claims spi_claims(const struct partition_zone zones[], unsigned co
 	return claims;
 }
 
-static void print_spis(FILE *out, const struct partition_zone zones[], unsigned count,
-		       unsigned *conflicts)
+static void print_interrupts(FILE *out, const struct partition_zone zones[], unsigned count,
+			     unsigned *conflicts)
 {
 	char where[24];
 	bool any;
 
-	for (unsigned intid = 32; intid < CONFIG_MAX_INTERRUPTS; intid++) {
-		struct claims claims = spi_claims(zones, count, intid, &any);
+	for (unsigned intid = zone_interrupt_kind.first; intid < CONFIG_MAX_INTERRUPTS; intid++) {
+		struct claims claims = interrupt_claims(zones, count, intid, &any);
 		if (!any)
 			continue;
 		unsigned last = intid;
 		bool next_any;
 		while (last + 1 < CONFIG_MAX_INTERRUPTS) {
-			struct claims next = spi_claims(zones, count, last + 1, &next_any);
+			struct claims next = interrupt_claims(zones, count, last + 1, &next_any);
 			if (memcmp(&next, &claims, sizeof(claims)) != 0)
 				break;
 			last++;
@@ -208,7 +209,8 @@ static void print_spis(FILE *out, const struct partition_zone zones[], unsigned 
 			snprintf(where, sizeof(where), "%u-%u", intid, last);
 		else
 			snprintf(where, sizeof(where), "%u", intid);
-		print_line(out, "spi", where, "", zones, count, &claims, false, conflicts);
+		print_line(out, zone_interrupt_kind.name, where, "", zones, count, &claims, false,
+			   conflicts);
 		intid = last;
 	}
 }
@@ -222,6 +224,6 @@ unsigned partition_print(FILE *out, const struct partition_zone zones[], unsigne
 		count = PARTITION_MAX_ZONES;
 	print_cpus(out, zones, count, num_cpus, &conflicts);
 	print_memory(out, zones, count, &conflicts);
-	print_spis(out, zones, count, &conflicts);
+	print_interrupts(out, zones, count, &conflicts);
 	return conflicts;
 }

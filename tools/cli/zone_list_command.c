@@ -12,6 +12,7 @@
 #include "errno_words.h"
 #include "hvisor_device.h"
 #include "running_zones.h"
+#include "zone_interrupts.h"
 
 #define CPUS_TEXT_MAX 256
 
@@ -87,12 +88,14 @@ static void print_details(const struct running_zones *zones, unsigned i)
 	describe_cpus(z->cpus, text, sizeof(text));
 	printf("  %-10s %s\n", "cpus", text);
 	if (zones->config_err[i]) {
-		printf("  memory and SPIs unknown: %s\n", errno_words(zones->config_err[i]));
+		printf("  memory and %s unknown: %s\n", zone_interrupt_kind.plural,
+		       errno_words(zones->config_err[i]));
 		return;
 	}
 	print_regions(&zones->configs[i]);
-	describe_interrupts(zones->configs[i].interrupts_bitmap, 32, text, sizeof(text));
-	printf("  %-10s %s\n", "spis", text);
+	describe_interrupts(zones->configs[i].interrupts_bitmap, zone_interrupt_kind.first, text,
+			    sizeof(text));
+	printf("  %-10s %s\n", zone_interrupt_kind.plural, text);
 }
 
 int zone_list_command(int argc, char **argv)
