@@ -77,6 +77,10 @@ def test_zone1_boots_from_virtio_blk_and_what_it_syncs_survives_its_shutdown(zon
     # The daemon sleeps until the hypervisor wakes it through zone0's vPLIC.
     assert "hvisor-virtio" in m.run(f"grep ' {WAKEUP_SOURCE} ' /proc/interrupts")
     assert plic_counts(m)[WAKEUP_SOURCE] > 0
+    verbose = m.run("tessera zone list --verbose")
+    zone1_part = verbose[verbose.index("zone 1 (zone1)"):]
+    assert re.search(r"virtio +0x0*10007000 -> 0x0*10007000 +4 KiB", zone1_part), verbose
+    assert re.search(r"sources +5-7\n", zone1_part), verbose
     with ZoneConsole(m):
         assert re.search(r"^/dev/vda / ext4 ", m.run("cat /proc/mounts"), re.M)
         assert m.run("tty").strip() == "/dev/hvc0"
