@@ -18,6 +18,8 @@ uint8_t cpu_stacks[MAX_CPUS][CPU_STACK_SLOT]
 uint8_t cpu_fault_stacks[MAX_CPUS][CPU_FAULT_STACK_SIZE] __attribute__((aligned(16)));
 struct hart_local hart_locals[MAX_CPUS];
 
+#define STRAY_HART_STOP_TIMEOUT_NS 100000000ULL
+
 void secondary_entry(void);
 
 unsigned arch_cpu_id(void)
@@ -30,11 +32,21 @@ uint64_t arch_cpu_hw_id(void)
 	return this_hart()->hart_id;
 }
 
+/* A hart the firmware sent to the payload's entry by mistake (head.S) is
+ * on its way back to the stopped harts: it is started once it is there. */
 int arch_cpu_power_on(unsigned cpu)
 {
-	struct sbiret ret = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, platform.cpu_hw_ids[cpu],
-				     (uintptr_t)secondary_entry, cpu, 0, 0);
+	uint64_t hart = platform.cpu_hw_ids[cpu];
+	uint64_t deadline = arch_time_ns() + STRAY_HART_STOP_TIMEOUT_NS;
+	struct sbiret ret;
 
+	for (;;) {
+		ret = sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, hart, (uintptr_t)secondary_entry,
+			       cpu, 0, 0);
+		if (ret.error != SBI_ERR_ALREADY_AVAILABLE || arch_time_ns() > deadline)
+			break;
+		arch_cpu_relax();
+	}
 	return ret.error == SBI_SUCCESS ? 0 : -HV_EIO;
 }
 

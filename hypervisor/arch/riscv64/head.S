@@ -11,7 +11,14 @@
  * the boot CPU is always the lowest hart. The relaying hart's C code runs
  * before the BSS is cleared and uses nothing but CPU 0's stack, and after
  * hart_start it touches no memory: the hart it started clears the BSS and
- * takes that stack at once. */
+ * takes that stack at once.
+ *
+ * QEMU 7.2's OpenSBI has been seen (about one boot in fifty on a loaded
+ * host) to send a second hart to the payload's entry while the boot hart
+ * runs. Only the hart that claims `boot_claimed` may use CPU 0's stack or
+ * clear the BSS; any other goes back to the firmware's stopped harts, from
+ * which arch_cpu_power_on starts it at secondary_entry. A relaying hart
+ * gives the claim up just before it starts the lowest hart. */
 #include <asm/sbi.h>
 #include <asm/trap_frame.h>
 
@@ -22,15 +29,26 @@ _start:
 	csrw	sscratch, zero
 	mv	s0, a0
 	mv	s1, a1
+	la	t0, boot_claimed
+	li	t1, 1
+	amoswap.w.aq	t1, t1, (t0)
+	bnez	t1, not_the_boot_hart
 	la	sp, cpu_stacks + CPU_STACK_SLOT
 	call	boot_hart_choose
 	beq	a0, s0, boot_here
+	la	t0, boot_claimed
+	amoswap.w.rl	zero, zero, (t0)
 	la	a1, _start
 	mv	a2, s1
 	li	a6, SBI_HSM_HART_START
 	li	a7, SBI_EXT_HSM
 	ecall
-	bnez	a0, boot_here
+	beqz	a0, not_the_boot_hart
+	la	t0, boot_claimed
+	li	t1, 1
+	amoswap.w.aq	t1, t1, (t0)
+	beqz	t1, boot_here
+not_the_boot_hart:
 	li	a6, SBI_HSM_HART_STOP
 	li	a7, SBI_EXT_HSM
 	ecall
@@ -97,3 +115,8 @@ setup_hart:
 halt:
 	wfi
 	j	halt
+
+	.data
+	.balign	4
+boot_claimed:
+	.word	0
