@@ -113,9 +113,7 @@ long hvisor_virtio_init(void)
 
 long hvisor_virtio_finish_requests(void)
 {
-	long ret = tessera_hypercall(HC_VIRTIO_INJECT_IRQ, 0, 0);
-
-	return ret < 0 ? ret : 0;
+	return tessera_hypercall(HC_VIRTIO_INJECT_IRQ, 0, 0);
 }
 
 long hvisor_virtio_set_eventfd(struct file *owner, int fd)

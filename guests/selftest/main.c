@@ -17,6 +17,7 @@
 #include "trap_hardening.h"
 #include "vgic_check.h"
 #include "vgic_fidelity_check.h"
+#include "virtio_inject_check.h"
 
 #define HC_UNKNOWN 0x7777 /* no hypercall has this code */
 
@@ -76,13 +77,14 @@ _Noreturn void main(void)
 	print("selftest: start\n");
 	check_config_magic();
 	check_hypercall_returns("unknown hypercall returns -ENOSYS", HC_UNKNOWN, 0, 0, -HV_ENOSYS);
-	/* zone0 registers no bridge page here: these calls must be refused. */
+	/* zone0 has no bridge page yet: these calls must be refused. */
 	check_hypercall_returns("VirtioInit with a page outside RAM returns -EFAULT",
 				HC_VIRTIO_INIT, UNMAPPED_ADDR, 0, -HV_EFAULT);
 	check_hypercall_returns("VirtioInit with an unaligned page returns -EFAULT",
 				HC_VIRTIO_INIT, ZONE0_RAM_UNALIGNED_ADDR, 0, -HV_EFAULT);
 	check_hypercall_returns("VirtioInjectIrq with no bridge returns -ENODEV",
 				HC_VIRTIO_INJECT_IRQ, 0, 0, -HV_ENODEV);
+	check_virtio_inject_returns_zero();
 	check_read_aborts("read of unmapped 0x0f000000 aborts", UNMAPPED_ADDR);
 	check_read_aborts("read of hypervisor image 0x40400000 aborts", HYPERVISOR_IMAGE_ADDR);
 	check_unemulated_sysreg_is_undefined();

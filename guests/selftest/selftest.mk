@@ -12,7 +12,7 @@ SELFTEST_LOAD_ADDR := 0xa0400000
 SELFTEST_OBJS := $(SELFTEST_OUT)/main.o $(SELFTEST_OUT)/parked_interrupt_check.o $(SELFTEST_OUT)/vgic_check.o \
                  $(SELFTEST_OUT)/vgic_fidelity_check.o \
                  $(SELFTEST_OUT)/trap_hardening.o $(SELFTEST_OUT)/trap_vectors.o \
-                 $(SELFTEST_OUT)/pmu_check.o
+                 $(SELFTEST_OUT)/pmu_check.o $(SELFTEST_OUT)/virtio_inject_check.o
 
 GUEST_TARGETS += $(SELFTEST_BIN) $(SELFTEST_DTB)
 

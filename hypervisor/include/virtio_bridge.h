@@ -14,7 +14,8 @@ struct zone;
  * `page_ipa`, freshly zeroed; requests waiting on an earlier page are lost. */
 int64_t virtio_bridge_register(struct vcpu *caller, uint64_t page_ipa);
 /* HC_VIRTIO_INJECT_IRQ from zone0: raises the interrupt of each completion
- * the daemon posted; returns how many. */
+ * the daemon posted; 0 as on hvisor, whose module hands the result to the
+ * daemon unchanged (-HV_ENODEV with no bridge). */
 int64_t virtio_bridge_complete(void);
 /* Forwards the zone's VIRTIO windows to the bridge; 0 or -errno. */
 int virtio_bridge_attach(struct zone *zone);
