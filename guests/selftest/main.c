@@ -85,6 +85,11 @@ _Noreturn void main(void)
 	check_hypercall_returns("VirtioInjectIrq with no bridge returns -ENODEV",
 				HC_VIRTIO_INJECT_IRQ, 0, 0, -HV_ENODEV);
 	check_virtio_inject_returns_zero();
+	/* hvisor's answers (its hypercall/mod.rs): EINVAL for both. */
+	check_hypercall_returns("ZoneShutdown of a zone that does not exist returns -EINVAL",
+				HC_ZONE_SHUTDOWN, 5, 0, -HV_EINVAL);
+	check_hypercall_returns("ZoneShutdown of zone0 returns -EINVAL",
+				HC_ZONE_SHUTDOWN, 0, 0, -HV_EINVAL);
 	check_read_aborts("read of unmapped 0x0f000000 aborts", UNMAPPED_ADDR);
 	check_read_aborts("read of hypervisor image 0x40400000 aborts", HYPERVISOR_IMAGE_ADDR);
 	check_unemulated_sysreg_is_undefined();

@@ -9,6 +9,8 @@ GUEST_CHECKS = [
     "VirtioInit with an unaligned page returns -EFAULT",
     "VirtioInjectIrq with no bridge returns -ENODEV",
     "VirtioInjectIrq returns 0 as on hvisor",
+    "ZoneShutdown of a zone that does not exist returns -EINVAL",
+    "ZoneShutdown of zone0 returns -EINVAL",
     "read of unmapped 0x0f000000 aborts",
     "read of hypervisor image 0x40400000 aborts",
     "write of unemulated ICC_SGI0R_EL1 is undefined",

@@ -241,6 +241,10 @@ def test_bad_configs_are_refused_and_nothing_else_changes(zone0_linux):
     assert "the hypervisor refused zone 2" in out and "status=1" in out, out
     m.seen(r"zone 2: start refused: cpus 0x8: CPU 3")
 
+    # hvisor answers EINVAL for a zone that does not exist, and so do we.
+    out = m.run("tessera zone shutdown -id 7; echo status=$?")
+    assert "zone shutdown: no zone 7 is running (EINVAL)" in out and "status=1" in out, out
+
     assert zone_rows(m) == {0: ("0, 1", "zone0", "running"), 1: ("2, 3", "zone1", "running")}
     assert m.run("nproc").strip() == "2"
     shutdown(m)

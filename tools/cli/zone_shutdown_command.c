@@ -1,4 +1,5 @@
 /* `tessera zone shutdown -id <N>` (hvisor's spelling; --id also works). */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,16 @@ int zone_shutdown_command(int argc, char **argv)
 	}
 	int err = hvisor_zone_shutdown(fd, id);
 	close(fd);
+	/* hvisor answers EINVAL for an id no zone has, and so do we. */
+	if (err == EINVAL && id == 0) {
+		fprintf(stderr, "zone shutdown: zone0 is not stopped this way; power it off from "
+				"zone0 (EINVAL)\n");
+		return EXIT_FAILURE;
+	}
+	if (err == EINVAL) {
+		fprintf(stderr, "zone shutdown: no zone %" PRIu32 " is running (EINVAL)\n", id);
+		return EXIT_FAILURE;
+	}
 	if (err) {
 		fprintf(stderr, "zone shutdown: the hypervisor refused to shut down zone %" PRIu32 ": %s\n",
 			id, errno_words(err));
