@@ -22,7 +22,7 @@ CLI = os.environ.get("TESSERA_CLI", str(REPO / "build/tools/host/tessera"))
 BLK = {"type": "blk", "addr": "0xa003c00", "len": "0x200", "irq": 78, "status": "enable",
        "img": "disk.img"}
 NET = {"type": "net", "addr": "0xa003600", "len": "0x200", "irq": 75, "status": "enable",
-       "tap": "tap0", "mac": "52:54:00:12:34:56"}
+       "tap": "tap0", "mac": ["0x52", "0x54", "0x00", "0x12", "0x34", "0x56"]}
 CONSOLE = {"type": "console", "addr": "0xa003800", "len": "0x200", "irq": 76,
            "status": "enable"}
 ZONE1 = {"id": 1,
@@ -86,11 +86,29 @@ def test_other_spellings_pass(workdir):
                                     "size": 0x30000000}
         device(config, 0)["addr"] = 0xa003c00
         device(config, 0)["len"] = 512
-        device(config, 1)["mac"] = [0x52, "0x54", 0, 18, "52", 86]
+        device(config, 1)["mac"] = "52:54:00:12:34:56"
         del device(config, 2)["status"]
         # A disabled device is skipped, whatever else it says.
         zone["devices"].append({"type": "gpu", "status": "disable"})
     assert check(workdir, config_with(spell)).returncode == 0
+
+
+def test_mac_as_numbers_passes(workdir):
+    def numbers(config):
+        device(config, 1)["mac"] = [0x52, "0x54", 0, 18, "52", 86]
+    assert check(workdir, config_with(numbers)).returncode == 0
+
+
+@pytest.mark.parametrize("arch_dir", ["qemu-virt", "qemu-virt-riscv64"])
+def test_shipped_configs_write_the_mac_as_hvisor_does(arch_dir):
+    """hvisor's daemon reads "mac" as an array of six bytes, each a JSON
+    number or a string such as "0x52"; a string "52:54:..." it refuses."""
+    shipped = json.loads((REPO / "configs" / arch_dir / "zone1-virtio-devices.json").read_text())
+    macs = [d["mac"] for z in shipped["zones"] for d in z["devices"] if d["type"] == "net"]
+    assert macs
+    for mac in macs:
+        assert isinstance(mac, list) and len(mac) == 6, mac
+        assert all(isinstance(b, str) and 0 <= int(b, 16) <= 0xff for b in mac), mac
 
 
 def test_each_file_is_reported(workdir):
