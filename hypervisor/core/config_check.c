@@ -311,10 +311,12 @@ static int check_unsupported(const struct zone_config *c, struct config_error *e
 		return reject(e, -HV_EINVAL, "num_pci_devs %llu: more than %u PCI devices",
 			      (unsigned long long)c->num_pci_devs, CONFIG_MAX_PCI_DEVS);
 	if (c->num_pci_bus != 0)
-		return reject(e, -HV_EINVAL, "num_pci_bus %llu: PCI is not supported yet",
+		return reject(e, -HV_EINVAL, "num_pci_bus %llu: tessera emulates no PCI host "
+			      "bridge, so a zone can have no PCI bus (give it an empty pci_config)",
 			      (unsigned long long)c->num_pci_bus);
 	if (c->num_pci_devs != 0)
-		return reject(e, -HV_EINVAL, "num_pci_devs %llu: PCI is not supported yet",
+		return reject(e, -HV_EINVAL, "num_pci_devs %llu: tessera emulates no PCI host "
+			      "bridge, so a zone can have no PCI device (give it no alloc_pci_devs)",
 			      (unsigned long long)c->num_pci_devs);
 	return 0;
 }

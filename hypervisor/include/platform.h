@@ -34,6 +34,11 @@ struct platform {
 	struct phys_range irqchip_windows[PLATFORM_IRQCHIP_WINDOWS];
 	/* Bytes of a window per CPU (a GICv3 redistributor frame), or 0. */
 	uint64_t irqchip_per_cpu_size;
+	/* Bytes the board's address map reserves for the per-CPU windows from
+	 * the start of irqchip_windows[1] (QEMU virt: 123 redistributor
+	 * frames), or 0 for just the CPUs'. A zone's window may cover it all:
+	 * only its CPUs' frames are emulated, the rest reads as zero. */
+	uint64_t irqchip_per_cpu_span;
 	/* Raised in zone0 when the virtio daemon has requests to serve. */
 	uint32_t virtio_wakeup_interrupt;
 	/* The hypervisor's console UART: shared with the root zone, emulated

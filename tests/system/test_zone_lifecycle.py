@@ -232,10 +232,10 @@ def test_bad_configs_are_refused_and_nothing_else_changes(zone0_linux):
 
     # The hypervisor checks on its own too, with a log line naming field and value.
     m.write_file("/tmp/bad.json",
-               as_text(STATIC_RULES["a redistributor window beyond the CPUs' frames"][0]))
+               as_text(STATIC_RULES["a redistributor window beyond the board's region"][0]))
     out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
     assert "the hypervisor refused zone 1" in out and "status=1" in out, out
-    m.seen(r"zone 1: start refused: arch_config.gicr_size 0xf60000")
+    m.seen(r"zone 1: start refused: arch_config.gicr_size 0xf80000")
     m.write_file("/tmp/bad.json", as_text(CONFLICTS["a CPU zone1 owns"][0]))
     out = m.run("tessera zone start --skip-host-checks /tmp/bad.json; echo status=$?")
     assert "the hypervisor refused zone 2" in out and "status=1" in out, out

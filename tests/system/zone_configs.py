@@ -95,9 +95,9 @@ STATIC_RULES = {
     "a distributor window of another size": (
         variant(arch_config=gic(gicd_size="0x20000")),
         "arch_config.gicd_size 0x20000: the GIC distributor window must be exactly"),
-    "a redistributor window beyond the CPUs' frames": (
-        variant(arch_config=gic(gicr_size="0xf60000")),
-        "arch_config.gicr_size 0xf60000: the GIC redistributors window must be whole frames"),
+    "a redistributor window beyond the board's region": (
+        variant(arch_config=gic(gicr_size="0xf80000")),
+        "arch_config.gicr_size 0xf80000: the GIC redistributors window must be whole frames"),
     "entry point outside RAM": (variant(entry_point="0x90000000"),
                                 "entry_point 0x90000000: not inside a RAM region"),
     "kernel outside RAM": (variant(kernel_load_paddr="0x7f000000"),

@@ -157,7 +157,7 @@ def test_top_level_must_be_an_object(workdir):
 
 @pytest.mark.parametrize("key", ["name", "zone_id", "cpus", "memory_regions", "interrupts",
                                  "ivc_configs", "kernel_filepath", "dtb_filepath",
-                                 "entry_point", "arch_config", "pci_config"])
+                                 "entry_point", "arch_config"])
 def test_missing_required_key(workdir, key):
     result = run(workdir, "config", "check", write_config(workdir, zone1(**{key: None})))
     assert_one_error(result, f'zone1.json: key "{key}": required key is missing')
@@ -240,8 +240,8 @@ VALIDATOR_RULES = [
     ({"zone_id": 0}, "zone_id 0", "root zone"),
     ({"interrupts": [27]}, "interrupts_bitmap[0] 0x8000000", "INTID 27 is an SGI or PPI"),
     ({"entry_point": "0x90000000"}, "entry_point 0x90000000", "RAM region"),
-    ({"arch_config": {**ZONE1["arch_config"], "gicr_size": "0xf60000"}},
-     "arch_config.gicr_size 0xf60000", "GIC redistributors"),
+    ({"arch_config": {**ZONE1["arch_config"], "gicr_size": "0xf80000"}},
+     "arch_config.gicr_size 0xf80000", "GIC redistributors"),
     ({"memory_regions": ZONE1["memory_regions"] +
       [virtio(0xa000000 + 0x200 * i) for i in range(22)]},
      "memory_regions[22].type 2", "VIRTIO region 22 of the zone, more than the 21 that fit"),

@@ -334,25 +334,40 @@ static void rejects_redistributor_window_not_the_machines(void **state)
 	c.arch_config.gic.v3.gicr_base = 0x80c0000;
 	expect_rejected(&c, "arch_config.gicr_base 0x80c0000: the GIC redistributors window must "
 			    "start at 0x80a0000");
-	/* hvisor's own example: 0xf60000 would reach far past the 4 frames. */
 	c = zone1();
-	c.arch_config.gic.v3.gicr_size = 0xf60000;
-	expect_rejected(&c, "arch_config.gicr_size 0xf60000: the GIC redistributors window must "
-			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
-	c.arch_config.gic.v3.gicr_size = 0xa0000;
-	expect_rejected(&c, "arch_config.gicr_size 0xa0000: the GIC redistributors window must "
-			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+	c.arch_config.gic.v3.gicr_size = 0xf80000;
+	expect_rejected(&c, "arch_config.gicr_size 0xf80000: the GIC redistributors window must "
+			    "be whole frames of 0x20000, at most 0xf60000 (the board's "
+			    "redistributor region)");
 	c.arch_config.gic.v3.gicr_size = 0x30000;
 	expect_rejected(&c, "arch_config.gicr_size 0x30000: the GIC redistributors window must "
-			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+			    "be whole frames of 0x20000, at most 0xf60000 (the board's "
+			    "redistributor region)");
 	c.arch_config.gic.v3.gicr_size = 0;
 	expect_rejected(&c, "arch_config.gicr_size 0x0: the GIC redistributors window must "
-			    "be whole frames of 0x20000, at most 0x80000 (this machine's 4 CPUs)");
+			    "be whole frames of 0x20000, at most 0xf60000 (the board's "
+			    "redistributor region)");
 }
 
-/* The window follows the CPU count the hypervisor found at boot: zone1's 4
- * frames fit a machine of 8 CPUs and a smaller window too, but not a
- * machine of 2, whose CPUs 2 and 3 do not exist. */
+/* hvisor's QEMU configs name QEMU virt's whole redistributor region, frames
+ * for 123 CPUs; only the machine's frames are emulated, the rest reads as
+ * zero, so any whole number of frames up to the region is safe. */
+static void accepts_the_boards_whole_redistributor_region(void **state)
+{
+	struct zone_config c = zone1();
+
+	(void)state;
+	c.arch_config.gic.v3.gicr_size = 0xf60000;
+	expect_accepted(&c);
+	c.arch_config.gic.v3.gicr_size = 0xa0000;
+	expect_accepted(&c);
+	c.arch_config.gic.v3.gicr_size = 0x20000;
+	expect_accepted(&c);
+}
+
+/* The window may cover the board's whole region whatever the CPU count the
+ * hypervisor found at boot; the CPUs a zone names must exist. A board that
+ * reserves no more than its CPUs' frames bounds the window by them. */
 static void redistributor_window_follows_the_cpu_count(void **state)
 {
 	struct platform plat = platform;
@@ -362,12 +377,8 @@ static void redistributor_window_follows_the_cpu_count(void **state)
 	plat.num_cpus = 8;
 	plat.irqchip_windows[1].size = 8 * 0x20000;
 	expect_verdict(&c, &plat, false, 0, "");
-	c.arch_config.gic.v3.gicr_size = 0x100000;
+	c.arch_config.gic.v3.gicr_size = 0xf60000;
 	expect_verdict(&c, &plat, false, 0, "");
-	c.arch_config.gic.v3.gicr_size = 0x120000;
-	expect_verdict(&c, &plat, false, -HV_EINVAL,
-		       "arch_config.gicr_size 0x120000: the GIC redistributors window must be "
-		       "whole frames of 0x20000, at most 0x100000 (this machine's 8 CPUs)");
 	c = zone1();
 	c.cpus = 0x30;
 	expect_verdict(&c, &plat, false, 0, "");
@@ -381,11 +392,105 @@ static void redistributor_window_follows_the_cpu_count(void **state)
 	expect_verdict(&c, &plat, false, -HV_EINVAL,
 		       "cpus 0xc: CPU 2 does not exist on this machine (2 CPUs)");
 	c.cpus = 0x2;
+	expect_verdict(&c, &plat, false, 0, "");
+
+	plat.irqchip_per_cpu_span = 0;
 	expect_verdict(&c, &plat, false, -HV_EINVAL,
 		       "arch_config.gicr_size 0x80000: the GIC redistributors window must be "
-		       "whole frames of 0x20000, at most 0x40000 (this machine's 2 CPUs)");
+		       "whole frames of 0x20000, at most 0x40000 (the board's redistributor "
+		       "region)");
 	c.arch_config.gic.v3.gicr_size = 0x40000;
 	expect_verdict(&c, &plat, false, 0, "");
+}
+
+/* ---- hvisor's example zone1 configs for QEMU aarch64 (hvisor v0.4's
+ * platform/aarch64/qemu-gicv3/configs, hvisor-tool v0.5's
+ * examples/qemu-aarch64), field by field ---- */
+
+/* hvisor-tool's zone1_linux.json: one VIRTIO window over several devices,
+ * the whole redistributor region, an ITS window, is_aarch32 false. */
+static struct zone_config hvisor_tool_zone1(void)
+{
+	struct zone_config c = { 0 };
+
+	c.zone_id = 1;
+	memcpy(c.name, "linux2", 7);
+	c.cpus = 0xc;
+	c.num_memory_regions = 2;
+	c.memory_regions[0] = region(MEM_TYPE_RAM, 0x50000000, 0x50000000, 0x30000000);
+	c.memory_regions[1] = region(MEM_TYPE_VIRTIO, 0xa000000, 0xa000000, 0x4000);
+	claim_interrupt(&c, 76);
+	claim_interrupt(&c, 78);
+	c.entry_point = 0x50400000;
+	c.kernel_load_paddr = 0x50400000;
+	c.kernel_size = 0x2400000;
+	c.dtb_load_paddr = 0x50000000;
+	c.dtb_size = 0x10000;
+	c.arch_config.is_aarch32 = 0;
+	c.arch_config.gic_version_tag = GIC_VERSION_TAG_V3;
+	c.arch_config.gic.v3 = (struct gicv3_config){
+		.gicd_base = 0x8000000, .gicd_size = 0x10000,
+		.gicr_base = 0x80a0000, .gicr_size = 0xf60000,
+		.gits_base = 0x8080000, .gits_size = 0x20000,
+	};
+	return c;
+}
+
+static void accepts_hvisor_tools_example_zone1(void **state)
+{
+	struct zone_config c = hvisor_tool_zone1();
+
+	(void)state;
+	expect_accepted(&c);
+}
+
+/* hvisor's zone1-linux.json: a VIRTIO window per device and three SPIs,
+ * accepted; its PCI bus and devices are refused, saying why. */
+static void hvisor_example_zone1_is_accepted_but_for_its_pci(void **state)
+{
+	struct zone_config c = hvisor_tool_zone1();
+
+	(void)state;
+	c.num_memory_regions = 4;
+	c.memory_regions[1] = region(MEM_TYPE_VIRTIO, 0xa003600, 0xa003600, 0x200);
+	c.memory_regions[2] = region(MEM_TYPE_VIRTIO, 0xa003800, 0xa003800, 0x200);
+	c.memory_regions[3] = region(MEM_TYPE_VIRTIO, 0xa003c00, 0xa003c00, 0x200);
+	claim_interrupt(&c, 75);
+	expect_accepted(&c);
+	c.num_pci_bus = 1;
+	c.pci_config[0] = (struct pci_config){
+		.ecam_base = 0x4010000000, .ecam_size = 0x10000000,
+		.io_base = 0x3eff0000, .io_size = 0x10000,
+		.mem32_base = 0x10000000, .mem32_size = 0x2eff0000, .pci_mem32_base = 0x10000000,
+		.mem64_base = 0x8000000000, .mem64_size = 0x8000000000,
+		.pci_mem64_base = 0x8000000000, .bus_range_end = 0x1f,
+	};
+	c.num_pci_devs = 2;
+	c.alloc_pci_devs[1].device = 1;
+	expect_rejected(&c, "num_pci_bus 1: tessera emulates no PCI host bridge, so a zone can "
+			    "have no PCI bus (give it an empty pci_config)");
+}
+
+/* hvisor's zone1-ruxos.json: RAM at another guest-physical address is
+ * fine; the physical console UART, which the hypervisor and zone0 use, is
+ * refused (a zone gets an emulated one at the same address). */
+static void hvisor_example_ruxos_is_refused_for_the_uart(void **state)
+{
+	struct zone_config c = hvisor_tool_zone1();
+
+	(void)state;
+	memcpy(c.name, "ruxos1", 7);
+	c.memory_regions[0] = region(MEM_TYPE_RAM, 0x50000000, 0x40000000, 0x30000000);
+	claim_interrupt(&c, 75);
+	c.entry_point = 0x40080000;
+	c.kernel_load_paddr = 0x50080000;
+	c.kernel_size = 0x100000;
+	expect_accepted(&c);
+	c.num_memory_regions = 3;
+	c.memory_regions[2] = c.memory_regions[1];
+	c.memory_regions[1] = region(MEM_TYPE_IO, 0x9000000, 0x9000000, 0x1000);
+	expect_rejected(&c, "memory_regions[1].physical_start 0x9000000: IO region overlaps the "
+			    "console UART, which only the root zone may map");
 }
 
 /* ---- memory regions: count and shape ---- */
@@ -807,12 +912,14 @@ static void rejects_pci(void **state)
 	c.num_pci_bus = CONFIG_MAX_PCI_BUS + 1;
 	expect_rejected(&c, "num_pci_bus 5: more than 4 PCI buses");
 	c.num_pci_bus = 1;
-	expect_rejected(&c, "num_pci_bus 1: PCI is not supported yet");
+	expect_rejected(&c, "num_pci_bus 1: tessera emulates no PCI host bridge, so a zone can "
+			    "have no PCI bus (give it an empty pci_config)");
 	c = zone1();
 	c.num_pci_devs = CONFIG_MAX_PCI_DEVS + 1;
 	expect_rejected(&c, "num_pci_devs 33: more than 32 PCI devices");
 	c.num_pci_devs = 1;
-	expect_rejected(&c, "num_pci_devs 1: PCI is not supported yet");
+	expect_rejected(&c, "num_pci_devs 1: tessera emulates no PCI host bridge, so a zone can "
+			    "have no PCI device (give it no alloc_pci_devs)");
 }
 
 /* ---- order ---- */
@@ -1039,6 +1146,10 @@ int main(void)
 		cmocka_unit_test(rejects_distributor_window_not_the_machines),
 		cmocka_unit_test(rejects_redistributor_window_not_the_machines),
 		cmocka_unit_test(redistributor_window_follows_the_cpu_count),
+		cmocka_unit_test(accepts_the_boards_whole_redistributor_region),
+		cmocka_unit_test(accepts_hvisor_tools_example_zone1),
+		cmocka_unit_test(hvisor_example_zone1_is_accepted_but_for_its_pci),
+		cmocka_unit_test(hvisor_example_ruxos_is_refused_for_the_uart),
 		cmocka_unit_test(rejects_zone_without_memory_regions),
 		cmocka_unit_test(rejects_too_many_memory_regions),
 		cmocka_unit_test(rejects_unknown_region_type),

@@ -255,7 +255,9 @@ static int read_zone(const json_t *root, struct zone_spec *spec, struct message 
 	c->num_ivc_configs = (uint32_t)n;
 	if (arch_config_json_read(&f, &c->arch_config))
 		return -1;
-	if (read_object_array(&f, "pci_config", true, CONFIG_MAX_PCI_BUS,
+	/* hvisor-tool requires it, but its own example configs leave it out:
+	 * no key is no PCI bus, as an empty array is. */
+	if (read_object_array(&f, "pci_config", false, CONFIG_MAX_PCI_BUS,
 			      "an array of PCI bus objects (may be empty)", c->pci_config,
 			      sizeof(c->pci_config[0]), NUMBER_FIELDS(pci_fields), &n))
 		return -1;

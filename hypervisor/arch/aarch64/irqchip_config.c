@@ -31,14 +31,17 @@ static int check_distributor_window(const struct gicv3_config *gic, const struct
 		      (unsigned long long)machine->start, (unsigned long long)machine->size);
 }
 
-/* A zone's device tree may describe fewer redistributor frames than the
- * machine has (only its own CPUs' are ever shown to it), so one config
- * serves machines with more CPUs. */
+/* The window may be anything from one frame to the whole region the
+ * board reserves for redistributors (hvisor's configs name QEMU virt's
+ * 0xf60000): it traps, never maps, and only the frames of the zone's own
+ * CPUs answer; the rest reads as zero and ignores writes (vgicr.c). */
 static int check_redistributor_window(const struct gicv3_config *gic, const struct platform *plat,
 				      struct config_error *e)
 {
 	const struct phys_range *machine = &plat->irqchip_windows[REDISTRIBUTORS];
 	uint64_t frame = plat->irqchip_per_cpu_size;
+	uint64_t limit = plat->irqchip_per_cpu_span > machine->size ? plat->irqchip_per_cpu_span
+									: machine->size;
 
 	if (gic->gicr_base != machine->start)
 		return reject(e, -HV_EINVAL,
@@ -46,13 +49,13 @@ static int check_redistributor_window(const struct gicv3_config *gic, const stru
 			      "start at 0x%llx",
 			      (unsigned long long)gic->gicr_base,
 			      (unsigned long long)machine->start);
-	if (gic->gicr_size == 0 || gic->gicr_size > machine->size ||
-	    !IS_ALIGNED(gic->gicr_size, frame))
+	if (gic->gicr_size == 0 || gic->gicr_size > limit || !IS_ALIGNED(gic->gicr_size, frame))
 		return reject(e, -HV_EINVAL,
 			      "arch_config.gicr_size 0x%llx: the GIC redistributors window must "
-			      "be whole frames of 0x%llx, at most 0x%llx (this machine's %u CPUs)",
+			      "be whole frames of 0x%llx, at most 0x%llx (the board's "
+			      "redistributor region)",
 			      (unsigned long long)gic->gicr_size, (unsigned long long)frame,
-			      (unsigned long long)machine->size, plat->num_cpus);
+			      (unsigned long long)limit);
 	return 0;
 }
 

@@ -86,6 +86,7 @@ struct platform platform = {
 		{ GICR_BASE, NUM_CPUS * GICR_FRAME_SIZE },
 	},
 	.irqchip_per_cpu_size = GICR_FRAME_SIZE,
+	.irqchip_per_cpu_span = GICR_REGION_SIZE,
 	/* SPI 32, as hvisor's boards */
 	.virtio_wakeup_interrupt = 64,
 	.console = { UART_BASE, UART_SIZE },
