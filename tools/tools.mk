@@ -75,6 +75,15 @@ $(TOOLS_UNIT_BIN): tests/tools/test_zone_json.c $(TOOLS_PARSE_SRCS) tools/tools.
 	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -Itools/cli $(TOOLS_SANITIZE) \
 		$(filter %.c,$^) -ljansson -lcmocka -o $@
 
+# The CLI's requests over a module that is not tessera's.
+TOOLS_DEVICE_TEST_BIN := $(TOOLS_OUT)/test_hvisor_device
+
+$(TOOLS_DEVICE_TEST_BIN): tests/tools/test_hvisor_device.c tools/cli/hvisor_device.c \
+		tools/cli/message.c tools/tools.mk
+	@mkdir -p $(dir $@)
+	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -Itools/cli $(TOOLS_SANITIZE) \
+		$(filter %.c,$^) -lcmocka -o $@
+
 # Each tests/tools/test_virtio_*.c is one binary, linked with a fake guest
 # driver and all of the daemon but its commands.
 TOOLS_VIRTIO_COMMAND_SRCS := $(addprefix tools/virtio/,virtio_commands.c console_attach.c \
@@ -120,11 +129,11 @@ fuzz-config: $(TOOLS_FUZZ_BIN)
 		$(TOOLS_FUZZ_CORPUS) $(TOOLS_FUZZ_SEEDS)
 
 # Runs every stage even after a failure, then fails if any did.
-tools-test: $(TOOLS_CLI_HOST) $(TOOLS_CLI_TARGET) $(TOOLS_UNIT_BIN) $(TOOLS_VIRTIO_TEST_BINS) \
-		$(TOOLS_FUZZ_BIN)
+tools-test: $(TOOLS_CLI_HOST) $(TOOLS_CLI_TARGET) $(TOOLS_UNIT_BIN) $(TOOLS_DEVICE_TEST_BIN) \
+		$(TOOLS_VIRTIO_TEST_BINS) $(TOOLS_FUZZ_BIN)
 	@mkdir -p $(TOOLS_FUZZ_CORPUS)
 	@status=0; \
-	for test in $(TOOLS_UNIT_BIN) $(TOOLS_VIRTIO_TEST_BINS); do \
+	for test in $(TOOLS_UNIT_BIN) $(TOOLS_DEVICE_TEST_BIN) $(TOOLS_VIRTIO_TEST_BINS); do \
 		echo "== $$test"; $$test || status=1; \
 	done; \
 	echo "== tests/tools"; TESSERA_CLI=$(abspath $(TOOLS_CLI_HOST)) \

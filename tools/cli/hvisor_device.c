@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <tessera/hvisor_ioctl.h>
@@ -64,9 +66,25 @@ int hvisor_zone_list(int fd, struct zone_info *zones, unsigned capacity, unsigne
 	return 0;
 }
 
+/* hvisor-tool's module answers a request it does not know with EINVAL,
+ * other modules with ENOTTY; tessera's answers neither to
+ * TESSERA_ZONE_CONFIG for a zone id that fits 32 bits. Once a module is
+ * found not to be tessera's, it is said once, and never asked again. */
+static bool module_is_foreign;
+
 int hvisor_zone_config(int fd, uint64_t zone_id, struct zone_config *config)
 {
 	struct tessera_zone_config_args args = { .zone_id = zone_id, .config = config };
+	int err;
 
-	return request(fd, TESSERA_ZONE_CONFIG, (unsigned long)&args);
+	if (module_is_foreign)
+		return ENOTTY;
+	err = request(fd, TESSERA_ZONE_CONFIG, (unsigned long)&args);
+	if (zone_id > UINT32_MAX || (err != EINVAL && err != ENOTTY))
+		return err;
+	module_is_foreign = true;
+	fprintf(stderr, "tessera: the kernel module behind %s is not tessera's (hvisor-tool's?): "
+			"it does not tell zones' configs, so their memory and SPIs are not shown and "
+			"a zone start is checked by the hypervisor alone\n", HVISOR_DEVICE);
+	return ENOTTY;
 }

@@ -18,7 +18,8 @@ int hvisor_zone_start(int fd, const struct zone_config *config);
 int hvisor_zone_shutdown(int fd, uint64_t zone_id);
 /* Fills up to `capacity` entries; *count says how many. */
 int hvisor_zone_list(int fd, struct zone_info *zones, unsigned capacity, unsigned *count);
-/* tessera only: the running zone's config; ENOTTY or ENOSYS under hvisor. */
+/* tessera only: the running zone's config. ENOTTY from a module that is
+ * not tessera's (hvisor-tool's answers EINVAL), said once on stderr. */
 int hvisor_zone_config(int fd, uint64_t zone_id, struct zone_config *config);
 
 #endif

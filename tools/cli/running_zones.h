@@ -11,7 +11,7 @@ struct running_zones {
 	unsigned count;
 	struct zone_info info[RUNNING_ZONES_MAX];
 	/* 0 where configs[i] holds zone i's config, else the errno that
-	 * TESSERA_ZONE_CONFIG answered (ENOTTY or ENOSYS under hvisor). */
+	 * hvisor_zone_config answered (ENOTTY under hvisor's module). */
 	int config_err[RUNNING_ZONES_MAX];
 	struct zone_config configs[RUNNING_ZONES_MAX];
 };
