@@ -22,10 +22,12 @@ long hvisor_load_image(const struct hvisor_load_image_args __user *uargs);
 struct file;
 struct vm_area_struct;
 void hvisor_virtio_probe(void);
-/* Drops the daemon's eventfd if `owner_or_null` set it; with NULL (module
- * exit) drops it whoever set it and frees the wake-up interrupt. */
+/* Drops the daemon's eventfd if `owner_or_null` set it, and its bridge if
+ * it registered the bridge; with NULL (module exit) drops the eventfd
+ * whoever set it and frees the wake-up interrupt. */
 void hvisor_virtio_remove(struct file *owner_or_null);
-long hvisor_virtio_init(void);
+/* Registers the bridge page for the daemon that opened `owner`. */
+long hvisor_virtio_init(struct file *owner);
 long hvisor_virtio_finish_requests(void);
 long hvisor_virtio_set_eventfd(struct file *owner, int fd);
 int hvisor_virtio_mmap_bridge(struct vm_area_struct *vma);

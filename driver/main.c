@@ -40,7 +40,7 @@ static long hvisor_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case HVISOR_LOAD_IMAGE:
 		return hvisor_load_image(uarg);
 	case HVISOR_INIT_VIRTIO:
-		return hvisor_virtio_init();
+		return hvisor_virtio_init(file);
 	case HVISOR_FINISH_REQ:
 		return hvisor_virtio_finish_requests();
 	case HVISOR_SET_EVENTFD:

@@ -25,6 +25,8 @@
 #define WAKEUP_NODE_COMPATIBLE "hvisor"
 static DEFINE_MUTEX(bridge_mutex);
 static unsigned long bridge_page;
+/* The file through which the daemon serving the bridge registered it. */
+static struct file *bridge_owner;
 static DEFINE_SPINLOCK(eventfd_lock);
 static struct eventfd_ctx *daemon_eventfd;
 static struct file *eventfd_owner;
@@ -74,8 +76,27 @@ void hvisor_virtio_probe(void)
 	}
 }
 
+/* A daemon that closes /dev/hvisor, or dies, serves nothing any more: the
+ * hypervisor drops its bridge, so that zones' accesses fail at once
+ * instead of each waiting for an answer that never comes. */
+static void bridge_release(struct file *owner)
+{
+	long ret;
+
+	mutex_lock(&bridge_mutex);
+	if (owner && owner == bridge_owner) {
+		bridge_owner = NULL;
+		ret = tessera_hypercall(HC_VIRTIO_EXIT, virt_to_phys((void *)bridge_page), 0);
+		if (ret)
+			pr_warn("the hypervisor kept the virtio bridge of a daemon that left (%ld)\n",
+				ret);
+	}
+	mutex_unlock(&bridge_mutex);
+}
+
 void hvisor_virtio_remove(struct file *owner_or_null)
 {
+	bridge_release(owner_or_null);
 	spin_lock_irq(&eventfd_lock);
 	if (daemon_eventfd && (!owner_or_null || eventfd_owner == owner_or_null)) {
 		eventfd_ctx_put(daemon_eventfd);
@@ -92,7 +113,7 @@ void hvisor_virtio_remove(struct file *owner_or_null)
  * into it for as long as it runs, so the page must never return to the
  * allocator, even when the module goes. A new daemon gets it zeroed.
  */
-long hvisor_virtio_init(void)
+long hvisor_virtio_init(struct file *owner)
 {
 	long ret;
 
@@ -106,6 +127,8 @@ long hvisor_virtio_init(void)
 	} else {
 		memset((void *)bridge_page, 0, PAGE_SIZE);
 		ret = tessera_hypercall(HC_VIRTIO_INIT, virt_to_phys((void *)bridge_page), 0);
+		if (!ret)
+			bridge_owner = owner;
 	}
 	mutex_unlock(&bridge_mutex);
 	return ret;

@@ -13,7 +13,7 @@ CPPCHECK_RISCV64 := $(CPPCHECK_COMMON) -Ihypervisor/arch/riscv64/include -D__ris
 cppcheck:
 	cppcheck $(CPPCHECK_FLAGS) -Iguests/baremetal hypervisor/core hypervisor/arch/aarch64 hypervisor/platform/qemu-virt guests/baremetal guests/selftest guests/zoneprobe guests/hypfault guests/chaos guests/exitbench guests/virtiohostile guests/virtioflood
 	cppcheck $(CPPCHECK_RISCV64) -Iguests/baremetal-riscv64 -Iguests/baremetal hypervisor/arch/riscv64 hypervisor/platform/qemu-virt-riscv64 tools/cli/riscv64 guests/baremetal-riscv64 guests/zoneprobe-riscv64 guests/chaos-riscv64 guests/exitbench-riscv64
-	cppcheck $(CPPCHECK_FLAGS) -Itools/cli -itools/cli/riscv64 tools tests/tools guests/linux
+	cppcheck $(CPPCHECK_FLAGS) -Itools/cli -itools/cli/riscv64 tools tests/tools tests/hvisor_like_daemon guests/linux
 
 # The slow tests (marked `slow`) run in `make test-slow` only; the riscv64
 # ones (marked `riscv64`) in `make ARCH=riscv64 test` only.

@@ -75,6 +75,21 @@ $(TOOLS_UNIT_BIN): tests/tools/test_zone_json.c $(TOOLS_PARSE_SRCS) tools/tools.
 	$(TOOLS_HOST_CC) $(TOOLS_CFLAGS) -Itools/cli $(TOOLS_SANITIZE) \
 		$(filter %.c,$^) -ljansson -lcmocka -o $@
 
+# A virtio daemon that treats the hypervisor as hvisor-tool's does, for
+# zone0's system tests: tessera's devices, hvisor's ways (tests/hvisor_like_daemon).
+HVISOR_LIKE_DAEMON := $(TOOLS_OUT)/$(HV_ARCH)/hvisor-like-daemon
+HVISOR_LIKE_DAEMON_SRCS := tests/hvisor_like_daemon/main.c \
+	$(filter-out $(addprefix tools/virtio/,virtio_commands.c console_attach.c daemon_start.c \
+	daemon_detach.c),$(TOOLS_VIRTIO_SRCS)) \
+	$(addprefix tools/cli/,message.c json_fields.c json_number.c json_file.c hvisor_device.c)
+HVISOR_LIKE_DAEMON_OBJS := $(patsubst %.c,$(TOOLS_OUT)/$(HV_ARCH)/obj/%.o,$(HVISOR_LIKE_DAEMON_SRCS) \
+	$(TOOLS_TARGET_EXTRA_SRCS))
+
+$(TOOLS_OUT)/$(HV_ARCH)/obj/tests/hvisor_like_daemon/%.o: TOOLS_CFLAGS += -D_GNU_SOURCE
+
+$(HVISOR_LIKE_DAEMON): $(HVISOR_LIKE_DAEMON_OBJS)
+	$(CC_TARGET) -static $^ $(TOOLS_JANSSON_TARGET) -o $@
+
 # The CLI's requests over a module that is not tessera's.
 TOOLS_DEVICE_TEST_BIN := $(TOOLS_OUT)/test_hvisor_device
 

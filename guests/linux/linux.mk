@@ -57,7 +57,8 @@ ZONE0_ZONE_FILES := $(ZONE1_JSON) $(ZONE1_DTB) $(ZONE1_INITRAMFS) $(ZONE0_KERNEL
                     $(ZONE1_VIRTIO_JSON) $(ZONE1_VIRTIO_DTB) $(ZONE1_VIRTIO_INITRAMFS) \
                     $(ZONE1_VIRTIO_DEVICES_JSON)
 ZONE0_TEST_FILES := $(ZONE1_TEST_JSONS) $(ZONE1_TEST_DTBS) \
-                    $(ZONE1_VIRTIO_TEST_JSONS) $(ZONE1_VIRTIO_TEST_DTBS) $(HVISOR_LOAD_IMAGE)
+                    $(ZONE1_VIRTIO_TEST_JSONS) $(ZONE1_VIRTIO_TEST_DTBS) $(HVISOR_LOAD_IMAGE) \
+                    $(HVISOR_LIKE_DAEMON)
 # The bare-metal test zones exist for aarch64 only.
 ifeq ($(ARCH),aarch64)
 ZONE0_TEST_FILES += configs/qemu-virt/zone1-probe.json $(ZONEPROBE_DTB) $(ZONEPROBE_BIN) \

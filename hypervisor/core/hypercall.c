@@ -97,6 +97,12 @@ static int64_t virtio_init_call(struct vcpu *vcpu, uint64_t page_ipa, uint64_t u
 	return virtio_bridge_register(vcpu, page_ipa);
 }
 
+static int64_t virtio_exit_call(struct vcpu *vcpu, uint64_t page_ipa, uint64_t unused)
+{
+	(void)unused;
+	return virtio_bridge_unregister(vcpu, page_ipa);
+}
+
 static int64_t virtio_inject_call(struct vcpu *vcpu, uint64_t unused0, uint64_t unused1)
 {
 	(void)vcpu;
@@ -113,6 +119,7 @@ static const struct hypercall hypercalls[] = {
 	[HC_ZONE_LIST] = { zone_list_call, false },
 	[HC_CONFIG_CHECK] = { config_check, false },
 	[HC_ZONE_CONFIG_GET] = { zone_config_get_call, false },
+	[HC_VIRTIO_EXIT] = { virtio_exit_call, true },
 };
 
 int64_t hypercall_dispatch(struct vcpu *vcpu, uint64_t code, uint64_t arg0, uint64_t arg1)

@@ -21,6 +21,10 @@
  * (as it is now: zone0's without what it lent out) to x2. zone0 may ask for
  * any zone, another zone only for itself. */
 #define HC_ZONE_CONFIG_GET    48
+/* tessera's own, from zone0's module when the daemon that registered the
+ * bridge page x1 closed /dev/hvisor (or died): the bridge is dropped, and
+ * zones' virtio accesses read all-ones at once until a daemon registers. */
+#define HC_VIRTIO_EXIT        49
 
 /* HC_ZONE_SHUTDOWN's x2, tessera's own (hvisor's callers pass 0, and the
  * call then waits in the hypervisor, restarted every millisecond so that

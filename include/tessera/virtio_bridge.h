@@ -47,7 +47,8 @@ struct virtio_bridge_request {
 };
 
 /* flags: the reset the hypervisor sends to each device of a zone that
- * stopped, answered once the daemon no longer touches the zone's RAM. */
+ * stopped (each device the zone reached, at the address the daemon names
+ * it by), answered once the daemon no longer touches the zone's RAM. */
 #define VIRTIO_BRIDGE_ZONE_STOPPED 1
 
 struct virtio_bridge_response {
@@ -73,6 +74,12 @@ struct virtio_bridge {
 	 * InterruptACK that follows, so that write need not be waited for.
 	 * hvisor's daemon leaves it 0 and is waited for, as on hvisor. */
 	uint8_t takes_posted_ack;
+	/* tessera's own, in a byte hvisor leaves zero. 1: the daemon answers
+	 * a reset flagged VIRTIO_BRIDGE_ZONE_STOPPED only once nothing of it
+	 * touches the zone's RAM any more, and a stop waits for that answer.
+	 * hvisor's daemon leaves it 0: a stop then posts its resets and waits
+	 * only until the daemon has taken them. */
+	uint8_t confirms_stop;
 };
 
 static inline uint32_t virtio_bridge_next(uint32_t index)
@@ -96,6 +103,7 @@ _Static_assert(offsetof(struct virtio_bridge, mmio_addrs) == 2064, "mmio_addrs")
 _Static_assert(offsetof(struct virtio_bridge, mmio_avail) == 2128, "mmio_avail");
 _Static_assert(offsetof(struct virtio_bridge, need_wakeup) == 2129, "need_wakeup");
 _Static_assert(offsetof(struct virtio_bridge, takes_posted_ack) == 2130, "takes_posted_ack");
+_Static_assert(offsetof(struct virtio_bridge, confirms_stop) == 2131, "confirms_stop");
 _Static_assert(sizeof(struct virtio_bridge) <= VIRTIO_BRIDGE_PAGE_SIZE, "one page");
 #endif
 

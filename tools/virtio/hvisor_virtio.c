@@ -56,6 +56,9 @@ static int set_up(struct hvisor_virtio *hv, struct message *m)
 	hv->bridge = page;
 	/* virtio_mmio_device.c keeps causes raised since the status read. */
 	__atomic_store_n(&hv->bridge->takes_posted_ack, 1, __ATOMIC_RELEASE);
+	/* request_handler.c answers a stop's reset once the zone's RAM is
+	 * unmapped. */
+	__atomic_store_n(&hv->bridge->confirms_stop, 1, __ATOMIC_RELEASE);
 	hv->event_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (hv->event_fd < 0) {
 		message_set(m, "cannot create an eventfd: %s", strerror(errno));
