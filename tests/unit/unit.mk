@@ -29,7 +29,8 @@ UNIT_SRCS_rate_limit   := hypervisor/core/rate_limit.c
 UNIT_SRCS_log          := hypervisor/core/log.c hypervisor/core/rate_limit.c \
                           hypervisor/core/format.c
 UNIT_SRCS_el1_exception := hypervisor/arch/aarch64/el1_exception.c
-UNIT_SRCS_console_pl011 := hypervisor/platform/qemu-virt/console_pl011.c hypervisor/core/format.c
+UNIT_SRCS_console_pl011 := hypervisor/platform/qemu-virt/console_pl011.c hypervisor/core/console.c \
+                          hypervisor/core/format.c
 UNIT_SRCS_cstring      := hypervisor/core/cstring.c
 UNIT_SRCS_ram_clear    := hypervisor/core/ram_clear.c
 UNIT_SRCS_virtio_ring_share := hypervisor/core/virtio_ring_share.c

@@ -1,94 +1,18 @@
-/* The hypervisor's console on the PL011 UART, polled, transmit only. QEMU
- * resets the UART enabled at 115200 8N1, so it needs no programming here.
- * zone0 drives the same UART; hypervisor lines are written whole (log.c),
- * under log.c's console lock, which also guards the state here. */
+/* The hypervisor's console UART on this board: a PL011, which QEMU resets
+ * enabled at 115200 8N1, so it needs no programming here. */
 #include "console.h"
-
-#include <stdbool.h>
-#include <stdint.h>
-
-#include "arch.h"
-#include "format.h"
 
 #define PL011_BASE 0x09000000UL
 #define UARTDR     0x00
 #define UARTFR     0x18
 #define UARTFR_TXFF (1u << 5)
 
-/* A character leaves the FIFO in 87 us at 115200 baud: a FIFO full for
- * 2 ms is stalled (zone0 disabled the UART, or flow control holds it). */
-#define TX_STALL_NS 2000000ULL
-
-/* Once stalled, characters are dropped without waiting until the FIFO has
- * room again, so a dead UART costs a register read per character. */
-static bool tx_stalled;
-static unsigned long chars_dropped;
-
-static inline uint32_t read32(uintptr_t addr)
+bool console_uart_tx_full(void)
 {
-	return *(volatile uint32_t *)addr;
+	return *(volatile uint32_t *)(PL011_BASE + UARTFR) & UARTFR_TXFF;
 }
 
-static bool tx_full(void)
+void console_uart_put(uint8_t byte)
 {
-	return read32(PL011_BASE + UARTFR) & UARTFR_TXFF;
-}
-
-static bool wait_for_room(void)
-{
-	uint64_t deadline;
-
-	if (!tx_full())
-		return true;
-	if (tx_stalled)
-		return false;
-	deadline = arch_time_ns() + TX_STALL_NS;
-	while (tx_full())
-		if (arch_time_ns() >= deadline) {
-			tx_stalled = true;
-			return false;
-		}
-	return true;
-}
-
-static void put_char(char c)
-{
-	if (!wait_for_room()) {
-		chars_dropped++;
-		return;
-	}
-	tx_stalled = false;
-	*(volatile uint32_t *)(PL011_BASE + UARTDR) = (uint32_t)(unsigned char)c;
-}
-
-static void put_text(const char *text, unsigned long len)
-{
-	for (unsigned long i = 0; i < len; i++) {
-		if (text[i] == '\n')
-			put_char('\r');
-		put_char(text[i]);
-	}
-}
-
-static void report_dropped(const char *fmt, ...)
-{
-	char note[64];
-	va_list args;
-	size_t len;
-
-	va_start(args, fmt);
-	len = format_string(note, sizeof(note), fmt, args);
-	va_end(args);
-	put_text(note, len < sizeof(note) ? len : sizeof(note) - 1);
-}
-
-void console_write(const char *text, unsigned long len)
-{
-	if (chars_dropped && !tx_full()) {
-		unsigned long dropped = chars_dropped;
-
-		chars_dropped = 0;
-		report_dropped("[console: %lu characters dropped]\n", dropped);
-	}
-	put_text(text, len);
+	*(volatile uint32_t *)(PL011_BASE + UARTDR) = byte;
 }
